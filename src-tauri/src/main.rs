@@ -1,0 +1,47 @@
+//! Jianbao's desktop shell: a window over the core library. One IPC command adapts the core's API
+//! dispatcher (`jianbao::api::handle`), the same one web mode serves, so the window and the browser agree.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use jianbao::api::{self, ApiError};
+use jianbao::{Library, Options};
+use serde_json::Value;
+
+/// The library, or why it could not be opened (shown by the UI on its first call).
+struct AppState(Result<Library, ApiError>);
+
+#[tauri::command]
+async fn api(
+    state: tauri::State<'_, AppState>,
+    cmd: String,
+    args: Value,
+) -> Result<Value, ApiError> {
+    let library = state.0.as_ref().map_err(Clone::clone)?;
+    api::handle(library, &cmd, args).await
+}
+
+fn open_library(options: Result<Options, String>) -> Result<Library, ApiError> {
+    let options = options.map_err(|message| ApiError {
+        kind: "invalid_argument".into(),
+        message,
+        details: None,
+    })?;
+    Library::open(&options).map_err(|e| {
+        tracing::error!("{e}");
+        ApiError::from(e)
+    })
+}
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .init();
+    let library = open_library(jianbao::paths::options_from_args(
+        std::env::args_os().skip(1),
+    ));
+    tauri::Builder::default()
+        .manage(AppState(library))
+        .invoke_handler(tauri::generate_handler![api])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("error while running the Jianbao window");
+}
