@@ -1,0 +1,400 @@
+//! Articles: apply a sync's items in one transaction (deduplicated, state kept), list, read and search.
+
+use super::sources::{SourceUpdate, apply_source_update};
+use super::{Store, StoreError, fts, now_ts, portal};
+use crate::model::{ArticleId, CleanItem, Reaction, SourceId};
+use crate::view::{Article, ArticleSummary};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use sha2::{Digest, Sha256};
+
+/// What a sync changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangeSet {
+    pub new: Vec<ArticleId>,
+    pub updated: Vec<ArticleId>,
+    pub unchanged: usize,
+}
+
+/// Which articles a list shows.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleFilter {
+    pub source: Option<SourceId>,
+    pub unread: bool,
+    pub bookmarked: bool,
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+/// Formats unix seconds as RFC 3339 in UTC.
+pub(crate) fn ts_to_rfc3339(ts: i64) -> String {
+    chrono::DateTime::from_timestamp(ts, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+fn rfc3339_to_ts(s: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|d| d.timestamp())
+}
+
+/// The link as a deduplication key: no fragment, no tracking parameters, no trailing slash, host lower case.
+pub(crate) fn link_key(link: &str) -> String {
+    match url::Url::parse(link) {
+        Ok(mut u) => {
+            u.set_fragment(None);
+            let kept: Vec<(String, String)> = u
+                .query_pairs()
+                .filter(|(k, _)| !k.starts_with("utm_"))
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            if kept.is_empty() {
+                u.set_query(None);
+            } else {
+                u.query_pairs_mut().clear().extend_pairs(kept);
+            }
+            let s = u.to_string();
+            s.strip_suffix('/').map(str::to_owned).unwrap_or(s)
+        }
+        Err(_) => link.trim().to_owned(),
+    }
+}
+
+fn content_hash(item: &CleanItem) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        &item.title,
+        item.summary.as_deref().unwrap_or(""),
+        &item.html,
+    ] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    h.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Finds the stored article an item is: by guid; failing that by link among guid-less rows; an item with
+/// neither guid nor link by its content. Never by title and date.
+fn find_existing(
+    tx: &Transaction<'_>,
+    source: SourceId,
+    item: &CleanItem,
+    key: Option<&str>,
+    hash: &str,
+) -> rusqlite::Result<Option<(ArticleId, String)>> {
+    let row = |r: &Row<'_>| Ok((r.get(0)?, r.get(1)?));
+    if let Some(guid) = &item.guid {
+        let by_guid = tx
+            .query_row(
+                "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
+                params![source, guid],
+                row,
+            )
+            .optional()?;
+        if by_guid.is_some() {
+            return Ok(by_guid);
+        }
+    }
+    if let Some(key) = key {
+        let guid_clause = if item.guid.is_some() {
+            "AND guid IS NULL"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND link_key = ?2 {guid_clause} ORDER BY id LIMIT 1"
+        );
+        return tx.query_row(&sql, params![source, key], row).optional();
+    }
+    if item.guid.is_some() {
+        return Ok(None);
+    }
+    tx.query_row(
+        "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND content_hash = ?2 ORDER BY id LIMIT 1",
+        params![source, hash],
+        row,
+    )
+    .optional()
+}
+
+fn index(tx: &Transaction<'_>, id: ArticleId, item: &CleanItem) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM article_fts WHERE rowid = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+        params![
+            id,
+            fts::fold_for_search(&item.title),
+            fts::fold_for_search(&item.text)
+        ],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Writes one source's sync result in a single transaction and says what changed. Articles missing from
+    /// `items` are left alone; an updated article keeps its state.
+    pub fn apply_sync(
+        &mut self,
+        source: SourceId,
+        update: &SourceUpdate,
+        items: &[CleanItem],
+    ) -> Result<ChangeSet, StoreError> {
+        let tx = self.conn.transaction()?;
+        let now = now_ts();
+        let mut changes = ChangeSet::default();
+        for item in items {
+            let key = item.link.as_deref().map(link_key);
+            let hash = content_hash(item);
+            let sort_ts = item
+                .published
+                .as_deref()
+                .or(item.updated.as_deref())
+                .and_then(rfc3339_to_ts)
+                .unwrap_or(now);
+            let categories = serde_json::to_string(&item.categories)?;
+            match find_existing(&tx, source, item, key.as_deref(), &hash)? {
+                Some((_, old_hash)) if old_hash == hash => changes.unchanged += 1,
+                Some((id, _)) => {
+                    tx.execute(
+                        "UPDATE articles SET guid = coalesce(?2, guid), link = ?3, link_key = ?4, title = ?5,
+                            author = ?6, published = ?7, updated = ?8, sort_ts = ?9, summary = ?10, html = ?11,
+                            text = ?12, categories = ?13, content_hash = ?14, changed_at = ?15
+                          WHERE id = ?1",
+                        params![
+                            id, item.guid, item.link, key, item.title, item.author, item.published, item.updated,
+                            sort_ts, item.summary, item.html, item.text, categories, hash, now
+                        ],
+                    )?;
+                    index(&tx, id, item)?;
+                    portal::upsert(&tx, id, item.portal.as_ref())?;
+                    changes.updated.push(id);
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO articles (source_id, guid, link, link_key, title, author, published, updated,
+                            sort_ts, summary, html, text, categories, content_hash, first_seen_at, changed_at)
+                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                        params![
+                            source, item.guid, item.link, key, item.title, item.author, item.published,
+                            item.updated, sort_ts, item.summary, item.html, item.text, categories, hash, now
+                        ],
+                    )?;
+                    let id = ArticleId(tx.last_insert_rowid());
+                    tx.execute("INSERT INTO article_state (article_id) VALUES (?1)", [id])?;
+                    index(&tx, id, item)?;
+                    portal::upsert(&tx, id, item.portal.as_ref())?;
+                    changes.new.push(id);
+                }
+            }
+        }
+        apply_source_update(&tx, source, update)?;
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    /// Articles, newest first.
+    pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut clauses = Vec::new();
+        if let Some(source) = filter.source {
+            clauses.push(format!("a.source_id = {}", source.0));
+        }
+        if filter.unread {
+            clauses.push("st.read = 0".to_owned());
+        }
+        if filter.bookmarked {
+            clauses.push("st.bookmarked_at IS NOT NULL".to_owned());
+        }
+        let filter_sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
+        let sql =
+            format!("{SUMMARY} {filter_sql} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?1 OFFSET ?2");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let limit = filter.limit.unwrap_or(200);
+        let rows = stmt.query_map(params![limit, filter.offset.unwrap_or(0)], row_to_summary)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Full-text search, best match first; None-query (nothing searchable) gives no results.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<ArticleSummary>, StoreError> {
+        let Some(fts_query) = fts::search_query(query) else {
+            return Ok(Vec::new());
+        };
+        let sql = format!(
+            "{SUMMARY} JOIN (SELECT rowid AS hit, rank FROM article_fts WHERE article_fts MATCH ?1
+                              ORDER BY rank LIMIT ?2) f ON f.hit = a.id
+             ORDER BY f.rank, a.sort_ts DESC"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![fts_query, limit], row_to_summary)?;
+        let mut hits: Vec<ArticleSummary> = rows.collect::<Result<_, _>>()?;
+        for hit in &mut hits {
+            let text: String =
+                self.conn
+                    .query_row("SELECT text FROM articles WHERE id = ?1", [hit.id], |r| {
+                        r.get(0)
+                    })?;
+            hit.excerpt = excerpt_around(&text, query);
+        }
+        Ok(hits)
+    }
+
+    /// One whole article with its state and portal facts.
+    pub fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT a.id, a.source_id, s.url, s.title, a.guid, a.link, a.title, a.author, a.published,
+                        a.updated, a.summary, a.html, a.text, a.categories, st.read, st.bookmarked_at,
+                        st.reaction, st.position
+                   FROM articles a JOIN sources s ON s.id = a.source_id
+                   JOIN article_state st ON st.article_id = a.id
+                  WHERE a.id = ?1",
+                [id],
+                |r| {
+                    let categories: String = r.get(13)?;
+                    let bookmarked_at: Option<String> = r.get(15)?;
+                    Ok((
+                        Article {
+                            id: r.get(0)?,
+                            source_id: r.get(1)?,
+                            source_url: r.get(2)?,
+                            source_title: r.get(3)?,
+                            guid: r.get(4)?,
+                            link: r.get(5)?,
+                            title: r.get(6)?,
+                            author: r.get(7)?,
+                            published: r.get(8)?,
+                            updated: r.get(9)?,
+                            summary: r.get(10)?,
+                            html: r.get(11)?,
+                            text: r.get(12)?,
+                            categories: Vec::new(),
+                            read: r.get(14)?,
+                            bookmarked: bookmarked_at.is_some(),
+                            bookmarked_at,
+                            reaction: reaction_column(r, 16)?,
+                            position: r.get(17)?,
+                            portal: None,
+                        },
+                        categories,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((mut article, categories)) = found else {
+            return Ok(None);
+        };
+        article.categories = serde_json::from_str(&categories)?;
+        article.portal = portal::get(&self.conn, id)?;
+        Ok(Some(article))
+    }
+
+    /// Every article id, oldest first (for export).
+    pub fn article_ids(&self) -> Result<Vec<ArticleId>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many articles the library holds.
+    pub fn article_count(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+    }
+}
+
+const SUMMARY: &str = "
+    SELECT a.id, a.source_id, s.title, a.title, a.author, a.published, substr(a.text, 1, 400), st.read,
+           st.bookmarked_at IS NOT NULL, st.reaction,
+           EXISTS (SELECT 1 FROM portal_articles p WHERE p.article_id = a.id)
+      FROM articles a JOIN sources s ON s.id = a.source_id
+      JOIN article_state st ON st.article_id = a.id";
+
+pub(super) fn reaction_column(r: &Row<'_>, index: usize) -> rusqlite::Result<Option<Reaction>> {
+    Ok(r.get::<_, Option<String>>(index)?
+        .as_deref()
+        .and_then(Reaction::from_name))
+}
+
+fn row_to_summary(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    let text: String = r.get(6)?;
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        source_id: r.get(1)?,
+        source_title: r.get(2)?,
+        title: r.get(3)?,
+        author: r.get(4)?,
+        published: r.get(5)?,
+        excerpt: squeeze(&text, 160),
+        read: r.get(7)?,
+        bookmarked: r.get(8)?,
+        reaction: reaction_column(r, 9)?,
+        portal: r.get(10)?,
+    })
+}
+
+/// Whitespace collapsed, cut to `max` characters.
+fn squeeze(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    match joined.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &joined[..cut]),
+        None => joined,
+    }
+}
+
+/// A window of the text around the first query term, found through the same folding the index uses.
+fn excerpt_around(text: &str, query: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let folded: Vec<char> = fts::fold_script(text).chars().collect();
+    // Folding is character for character almost always; when it is not, search the text as it is.
+    let haystack = if folded.len() == chars.len() {
+        &folded
+    } else {
+        &chars
+    };
+    let start = query.split_whitespace().find_map(|term| {
+        let needle: Vec<char> = fts::fold_script(term).chars().collect();
+        haystack
+            .windows(needle.len().max(1))
+            .position(|w| w == needle.as_slice())
+    });
+    let from = start.map(|s| s.saturating_sub(30)).unwrap_or(0);
+    let window: String = chars[from..].iter().collect();
+    let out = squeeze(&window, 160);
+    if from > 0 { format!("…{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_keys_ignore_fragments_tracking_and_trailing_slashes() {
+        assert_eq!(
+            link_key("HTTP://Example.COM/a/?utm_source=x#top"),
+            "http://example.com/a"
+        );
+        assert_eq!(
+            link_key("http://example.com/a?id=3&utm_medium=y"),
+            "http://example.com/a?id=3"
+        );
+        assert_ne!(
+            link_key("http://example.com/a?id=3"),
+            link_key("http://example.com/a?id=4")
+        );
+    }
+
+    #[test]
+    fn an_excerpt_finds_the_term_in_the_other_script() {
+        let text = format!("{}新區的發展藍圖公布", "前言".repeat(40));
+        assert!(excerpt_around(&text, "发展").contains("發展"));
+    }
+}

@@ -1,0 +1,80 @@
+//! What the store hands back to readers of the library: sources, article summaries, whole articles and state.
+//! These serialize as the API and export shapes documented in `docs/api.md`.
+
+use crate::model::{ArticleId, PortalInfo, Reaction, SourceId, SourceKind};
+use serde::Serialize;
+
+/// A subscribed source with its counts and last sync outcome.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Source {
+    pub id: SourceId,
+    pub kind: SourceKind,
+    /// The URL the user subscribed.
+    pub url: String,
+    /// Where the feed is fetched from.
+    pub feed_url: String,
+    pub title: String,
+    pub site_url: Option<String>,
+    pub unread: i64,
+    pub total: i64,
+    pub last_sync_at: Option<String>,
+    pub last_error: Option<String>,
+    pub last_error_kind: Option<String>,
+    /// HTTP validators from the last successful fetch (not part of the API shape).
+    #[serde(skip)]
+    pub etag: Option<String>,
+    #[serde(skip)]
+    pub last_modified: Option<String>,
+}
+
+/// One line of an article list.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub source_id: SourceId,
+    pub source_title: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub excerpt: String,
+    pub read: bool,
+    pub bookmarked: bool,
+    pub reaction: Option<Reaction>,
+    pub portal: bool,
+}
+
+/// The reader's state of one article.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ArticleState {
+    pub id: ArticleId,
+    pub read: bool,
+    pub bookmarked: bool,
+    pub bookmarked_at: Option<String>,
+    pub reaction: Option<Reaction>,
+    pub position: f64,
+}
+
+/// A whole article: the export record plus what the reader pane needs.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Article {
+    pub id: ArticleId,
+    pub source_id: SourceId,
+    pub source_url: String,
+    pub source_title: String,
+    pub guid: Option<String>,
+    pub link: Option<String>,
+    pub title: String,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    pub summary: Option<String>,
+    pub html: String,
+    pub text: String,
+    pub categories: Vec<String>,
+    pub read: bool,
+    pub bookmarked: bool,
+    pub bookmarked_at: Option<String>,
+    pub reaction: Option<Reaction>,
+    pub position: f64,
+    pub portal: Option<PortalInfo>,
+}
