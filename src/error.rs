@@ -1,0 +1,83 @@
+//! The library facade's error: every stage's error plus the facade's own, each with a stable `kind` the UI
+//! and scripts can branch on.
+
+use crate::fetch::FetchError;
+use crate::model::{ArticleId, SourceId};
+use crate::parse::{FeedLink, ParseError};
+use crate::store::StoreError;
+use std::path::PathBuf;
+
+/// What the facade reports.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("invalid URL {url:?}: {reason}")]
+    InvalidUrl { url: String, reason: String },
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{url} is a web page that names no feed")]
+    NoFeed { url: String },
+    #[error("{url} names {} feeds; choose one (--pick N)", candidates.len())]
+    MultipleFeeds {
+        url: String,
+        candidates: Vec<FeedLink>,
+    },
+    #[error("{url} is already subscribed as source {id}")]
+    AlreadySubscribed { url: String, id: SourceId },
+    #[error("there is no article {0}")]
+    NoArticle(ArticleId),
+    #[error("there is no source {0}")]
+    NoSource(SourceId),
+    #[error("a sync is already running")]
+    Busy,
+    #[error("{0}")]
+    InvalidArgument(String),
+    #[error("port {port} on 127.0.0.1 is already in use; choose another with --port")]
+    PortInUse { port: u16 },
+    #[error("unable to use {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// A stable name for the kind of failure (see docs/api.md).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidUrl { .. } => "invalid_url",
+            Error::Fetch(FetchError::Scheme { .. }) => "invalid_url",
+            Error::Fetch(FetchError::Status { .. }) => "http_status",
+            Error::Fetch(_) => "network",
+            Error::Parse(ParseError::WebPage) => "not_a_feed",
+            Error::Parse(_) => "parse",
+            Error::Store(StoreError::TooNew { .. }) => "database_too_new",
+            Error::Store(_) => "database",
+            Error::NoFeed { .. } => "not_a_feed",
+            Error::MultipleFeeds { .. } => "multiple_feeds",
+            Error::AlreadySubscribed { .. } => "already_subscribed",
+            Error::NoArticle(_) | Error::NoSource(_) => "not_found",
+            Error::Busy => "busy",
+            Error::InvalidArgument(_) => "invalid_argument",
+            Error::PortInUse { .. } => "port_in_use",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// Structured details the UI can use (candidates to pick from, the existing source).
+    pub fn details(&self) -> Option<serde_json::Value> {
+        match self {
+            Error::MultipleFeeds { candidates, .. } => {
+                Some(serde_json::json!({ "candidates": candidates }))
+            }
+            Error::AlreadySubscribed { id, .. } => Some(serde_json::json!({ "source_id": id })),
+            _ => None,
+        }
+    }
+}
+
+/// Shorthand for facade results.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,219 @@
+//! Discuz! X portal article pages (`portal.php?mod=view`) into an item with its portal facts.
+//!
+//! Sites change labels and drop meta items, so fields are found by structure (ids, classes, links) and
+//! only use label text to break ties. See `../shared/notes/discuz-portal.md` for the page layout.
+
+use super::ParseError;
+use super::date::{parse_date, to_rfc3339};
+use crate::model::{ParsedItem, PortalInfo, Reaction};
+use chrono::FixedOffset;
+use scraper::{CaseSensitivity, ElementRef, Html, Node, Selector};
+use url::Url;
+
+/// Portal pages show times in the site's zone, which is UTC+8 unless a page says otherwise.
+pub fn china_standard_time() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("valid offset")
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector")
+}
+
+fn text_of(el: ElementRef<'_>) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One `|`-separated item of the meta line under the title.
+#[derive(Default, Debug)]
+struct MetaItem {
+    text: String,
+    link: Option<(String, String)>,
+    em_id: Option<String>,
+}
+
+impl MetaItem {
+    /// The value after the label (`發布者: admin` → `admin`), or the whole text when there is no label.
+    fn value(&self) -> &str {
+        let t = self.text.trim();
+        t.split_once([':', '：'])
+            .map(|(_, v)| v.trim())
+            .unwrap_or(t)
+    }
+}
+
+fn meta_items(line: ElementRef<'_>) -> Vec<MetaItem> {
+    let mut items = vec![MetaItem::default()];
+    // Pre-order walk: text joins the current item, a `span.pipe` starts the next one.
+    for node in line.descendants().skip(1) {
+        let current = items.last_mut().expect("never empty");
+        match node.value() {
+            Node::Text(t) => current.text.push_str(t),
+            Node::Element(e)
+                if e.name() == "span"
+                    && e.has_class("pipe", CaseSensitivity::AsciiCaseInsensitive) =>
+            {
+                items.push(MetaItem::default());
+            }
+            Node::Element(e) if e.name() == "a" && current.link.is_none() => {
+                let text = ElementRef::wrap(node).map(text_of).unwrap_or_default();
+                current.link = Some((e.attr("href").unwrap_or("").to_owned(), text));
+            }
+            Node::Element(e) if e.name() == "em" && current.em_id.is_none() => {
+                current.em_id = e.id().map(str::to_owned);
+            }
+            _ => {}
+        }
+    }
+    items.retain(|i| !i.text.trim().is_empty());
+    items
+}
+
+fn number(s: &str) -> Option<i64> {
+    s.trim().replace(',', "").parse().ok()
+}
+
+/// Reads an article page fetched from `page`; times without a zone are in `site_offset`.
+pub fn parse_article_page(
+    html: &str,
+    page: &Url,
+    site_offset: FixedOffset,
+) -> Result<ParsedItem, ParseError> {
+    let doc = Html::parse_document(html);
+    let first = |s: &str| doc.select(&sel(s)).next();
+    let body = first("#article_content")
+        .or_else(|| first(".vw .d td"))
+        .ok_or_else(|| {
+            ParseError::Portal(format!("{page} has no article body (#article_content)"))
+        })?;
+    let title = first(".vw .h h1, .vw h1.ph")
+        .map(text_of)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| ParseError::Portal(format!("{page} has no article title (.vw h1.ph)")))?;
+    let base = first("base[href]")
+        .and_then(|b| b.value().attr("href"))
+        .and_then(|h| page.join(h).ok())
+        .unwrap_or_else(|| page.clone());
+    let resolve = |href: &str| base.join(href).map(|u| u.to_string()).ok();
+
+    let mut info = PortalInfo {
+        pages: 1,
+        ..Default::default()
+    };
+    let mut published = None;
+    let mut unlabelled: Vec<(String, Option<String>, bool)> = Vec::new();
+    let items = first(".vw .h p.xg1").map(meta_items).unwrap_or_default();
+    for item in &items {
+        let value = item.value();
+        if published.is_none()
+            && let Some(d) =
+                parse_date(value, site_offset).or_else(|| parse_date(item.text.trim(), site_offset))
+        {
+            published = Some(to_rfc3339(&d));
+        } else if let Some((_, name)) = item
+            .link
+            .as_ref()
+            .filter(|(href, _)| href.contains("mod=space"))
+        {
+            info.publisher = Some(name.clone());
+        } else if item.em_id.as_deref() == Some("_viewnum") {
+            info.views = number(value);
+        } else if item.em_id.as_deref() == Some("_commentnum")
+            || (number(value).is_some() && info.comment_count.is_none())
+        {
+            info.comment_count = number(value);
+        } else {
+            let label = item
+                .text
+                .split_once([':', '：'])
+                .map(|(l, _)| l.to_owned())
+                .unwrap_or_default();
+            let link = item.link.as_ref().and_then(|(h, _)| resolve(h));
+            unlabelled.push((value.to_owned(), link, label.contains("作者")));
+        }
+    }
+    // What is left, in template order: the original author (原作者), then the source (來自).
+    let (authors, sources): (Vec<_>, Vec<_>) = match unlabelled.len() {
+        2.. => (vec![unlabelled.remove(0)], unlabelled),
+        _ => unlabelled
+            .into_iter()
+            .partition(|(_, _, is_author)| *is_author),
+    };
+    info.original_author = authors
+        .into_iter()
+        .next()
+        .map(|(v, _, _)| v)
+        .filter(|v| !v.is_empty());
+    if let Some((name, link, _)) = sources.into_iter().next() {
+        info.source_name = Some(name).filter(|v| !v.is_empty());
+        info.source_link = link;
+    }
+
+    let summary = first(".vw .s").map(|s| {
+        let all = text_of(s);
+        match s.select(&sel("strong")).next() {
+            Some(label) => all
+                .trim_start_matches(text_of(label).as_str())
+                .trim_start_matches([':', '：', ' '])
+                .to_owned(),
+            None => all,
+        }
+    });
+
+    let crumbs: Vec<ElementRef<'_>> = doc.select(&sel("#pt .z a")).collect();
+    if let Some((home, rest)) = crumbs.split_first() {
+        info.site_name = Some(text_of(*home)).filter(|t| !t.is_empty());
+        if let Some((section, categories)) = rest.split_first() {
+            info.section = Some(text_of(*section));
+            info.category_path = categories
+                .iter()
+                .map(|c| text_of(*c))
+                .filter(|c| !c.is_empty())
+                .collect();
+        }
+    }
+
+    for a in doc.select(&sel("a[id^=\"click_aid_\"]")) {
+        let kind = a
+            .select(&sel("img[src]"))
+            .next()
+            .and_then(|img| Reaction::from_icon(img.value().attr("src")?));
+        let count = a
+            .select(&sel(".atdc em"))
+            .next()
+            .and_then(|em| number(&text_of(em)))
+            .unwrap_or(0);
+        if let Some(kind) = kind {
+            info.reactions.set(kind, count.max(0) as u32);
+        }
+        if info.aid.is_none() {
+            info.aid = a
+                .value()
+                .id()
+                .and_then(|id| id.split('_').nth(2))
+                .and_then(number);
+        }
+    }
+    if info.aid.is_none() {
+        info.aid = page
+            .query_pairs()
+            .find(|(k, _)| k == "aid")
+            .and_then(|(_, v)| number(&v));
+    }
+
+    Ok(ParsedItem {
+        guid: info.aid.map(|aid| format!("aid:{aid}")),
+        link: Some(page.to_string()),
+        title,
+        author: info.publisher.clone(),
+        published,
+        updated: None,
+        summary: summary.filter(|s| !s.is_empty()),
+        html: body.inner_html(),
+        categories: info.category_path.clone(),
+        portal: Some(info),
+    })
+}

@@ -1,0 +1,191 @@
+//! Sanitize stage: untrusted article HTML through an allow-list (ammonia) before it is stored, and the plain
+//! text of stored HTML. Nothing rendered by the reader has passed anything but this.
+
+use crate::model::{CleanItem, ParsedItem};
+use ammonia::{Builder, UrlRelative};
+use scraper::{Html, Node};
+use std::collections::HashSet;
+use url::Url;
+
+/// Tags kept beyond ammonia's conservative defaults: figures, captions and simple media wrappers.
+const EXTRA_TAGS: [&str; 6] = ["figure", "figcaption", "picture", "source", "mark", "time"];
+
+fn builder(base: Option<&Url>) -> Builder<'static> {
+    let mut b = Builder::default();
+    b.add_tags(EXTRA_TAGS)
+        .rm_tags(["map", "area"])
+        .add_tag_attributes("img", ["srcset", "sizes", "loading"])
+        .add_tag_attributes("source", ["srcset", "type", "media"])
+        .add_tag_attributes("time", ["datetime"])
+        .add_tag_attributes("td", ["colspan", "rowspan"])
+        .add_tag_attributes("th", ["colspan", "rowspan"])
+        .url_schemes(HashSet::from(["http", "https", "mailto", "data"]))
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .strip_comments(true);
+    // data: is only acceptable for pictures; ammonia's scheme list is global, so drop it from links here.
+    b.attribute_filter(|element, attribute, value| {
+        let is_data = value
+            .trim_start()
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case("data:"));
+        if is_data
+            && !(element == "img"
+                && attribute == "src"
+                && value.trim_start()[5..].starts_with("image/"))
+        {
+            return None;
+        }
+        Some(value.into())
+    });
+    match base {
+        Some(base) => b.url_relative(UrlRelative::RewriteWithBase(base.clone())),
+        None => b.url_relative(UrlRelative::Deny),
+    };
+    b
+}
+
+/// Cleans untrusted HTML: no script, no styles, no event handlers, no `javascript:` or `file:` URLs;
+/// relative URLs resolved against `base`.
+pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
+    builder(base).clean(html).to_string()
+}
+
+/// Block-level elements after which text breaks a line.
+const BLOCKS: [&str; 22] = [
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "figure",
+    "figcaption",
+    "dt",
+    "dd",
+    "hr",
+    "section",
+];
+
+/// The text a reader sees in `html`: paragraphs on their own lines, runs of spaces collapsed.
+pub fn html_to_text(html: &str) -> String {
+    let fragment = Html::parse_fragment(html);
+    let mut out = String::new();
+    for edge in fragment.root_element().traverse() {
+        match edge {
+            ego_tree_edge::Open(node) => match node.value() {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) if e.name() == "br" => out.push('\n'),
+                _ => {}
+            },
+            ego_tree_edge::Close(node) => {
+                if let Node::Element(e) = node.value()
+                    && BLOCKS.contains(&e.name())
+                {
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+use ego_tree::iter::Edge as ego_tree_edge;
+
+/// Sanitizes one parsed item for storage.
+pub fn sanitize_item(item: ParsedItem, base: Option<&Url>) -> CleanItem {
+    let html = sanitize_html(&item.html, base);
+    let text = html_to_text(&html);
+    let plain = |s: Option<String>| s.map(|s| html_to_text(&s)).filter(|s| !s.is_empty());
+    let link = item.link.and_then(|l| match base {
+        Some(b) => b.join(&l).ok().map(|u| u.to_string()),
+        None => Url::parse(&l).ok().map(|u| u.to_string()),
+    });
+    CleanItem {
+        guid: item.guid,
+        link: link.filter(|l| l.starts_with("http://") || l.starts_with("https://")),
+        title: if item.title.trim().is_empty() {
+            first_words(&text)
+        } else {
+            item.title.trim().to_owned()
+        },
+        author: plain(item.author),
+        published: item.published,
+        updated: item.updated,
+        summary: plain(item.summary),
+        html,
+        text,
+        categories: item.categories,
+        portal: item.portal,
+    }
+}
+
+/// A title for an untitled item: the start of its text.
+fn first_words(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    match line.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_handlers_and_javascript_links_are_removed() {
+        let base = Url::parse("http://city.example/news/").unwrap();
+        let out = sanitize_html(
+            r#"<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">a</a><a href="file:///etc/passwd">f</a></p><iframe src="http://evil.example/"></iframe><style>p{}</style><img src="x.png" onerror="y()">"#,
+            Some(&base),
+        );
+        for bad in [
+            "script",
+            "onclick",
+            "javascript:",
+            "file:",
+            "iframe",
+            "style",
+            "onerror",
+            "alert",
+        ] {
+            assert!(!out.contains(bad), "{bad} survived in {out}");
+        }
+        assert!(
+            out.contains(r#"src="http://city.example/news/x.png""#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn data_urls_survive_only_as_pictures() {
+        let out = sanitize_html(
+            r#"<img src="data:image/png;base64,AAAA"><a href="data:text/html,<b>x</b>">x</a>"#,
+            None,
+        );
+        assert!(out.contains("data:image/png"), "{out}");
+        assert!(!out.contains("data:text"), "{out}");
+    }
+
+    #[test]
+    fn text_keeps_paragraphs_apart() {
+        assert_eq!(
+            html_to_text("<p>One  two</p><p>three<br>four</p>"),
+            "One two\nthree\nfour"
+        );
+    }
+}
