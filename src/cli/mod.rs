@@ -1,0 +1,183 @@
+//! What each command does: open the library, call the facade, print. Failures exit 1, usage errors 2.
+
+mod format;
+mod progress;
+
+use crate::{Cli, Command, ExportFormat, ReactionArg};
+use anyhow::{Context, Result};
+use jianbao::{ArticleFilter, ArticleId, Library, Options, Reaction, SourceId};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Exit status for a failure: 2 when the user's argument was wrong, 1 otherwise.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    match e.downcast_ref::<jianbao::Error>() {
+        Some(jianbao::Error::InvalidArgument(_)) => 2,
+        _ => 1,
+    }
+}
+
+fn open(cli: &Cli) -> Result<Library> {
+    let data_dir = match &cli.data_dir {
+        Some(dir) => dir.clone(),
+        None => jianbao::paths::default_data_dir().context(
+            "no per-user data folder on this system: pass --data-dir or set JIANBAO_DATA_DIR",
+        )?,
+    };
+    Ok(Library::open(&Options {
+        data_dir,
+        starter: !cli.no_starter,
+    })?)
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+impl From<ReactionArg> for Reaction {
+    fn from(r: ReactionArg) -> Reaction {
+        match r {
+            ReactionArg::Flowers => Reaction::Flowers,
+            ReactionArg::Handshake => Reaction::Handshake,
+            ReactionArg::Shocking => Reaction::Shocking,
+            ReactionArg::Passing => Reaction::Passing,
+            ReactionArg::Eggs => Reaction::Eggs,
+        }
+    }
+}
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli) -> Result<ExitCode> {
+    let library = open(&cli)?;
+    match cli.command {
+        Command::Add { url, pick, json } => {
+            let source = match library.add_source(&url, pick).await {
+                Err(jianbao::Error::MultipleFeeds { url, candidates }) => {
+                    eprintln!(
+                        "{url} names {} feeds; subscribe to one with --pick N:",
+                        candidates.len()
+                    );
+                    for (i, c) in candidates.iter().enumerate() {
+                        println!("{}\t{}\t{}", i + 1, c.url, c.title.as_deref().unwrap_or(""));
+                    }
+                    return Ok(ExitCode::from(1));
+                }
+                other => other?,
+            };
+            if json {
+                print_json(&source)?
+            } else {
+                println!("{}\t{}", source.id, source.title)
+            }
+        }
+        Command::Sync { ids } => {
+            let ids: Vec<SourceId> = ids.into_iter().map(SourceId).collect();
+            let observer = progress::observer();
+            let results = library.sync(&ids, observer.as_ref()).await?;
+            observer.finish();
+            let failed = results.iter().filter(|r| !r.ok).count();
+            if failed > 0 {
+                eprintln!(
+                    "jianbao: {failed} of {} source(s) failed to sync",
+                    results.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Sources { json } => {
+            let sources = library.sources()?;
+            if json {
+                print_json(&sources)?
+            } else {
+                for s in &sources {
+                    println!("{}", format::source_line(s));
+                }
+            }
+        }
+        Command::Remove { id } => library.remove_source(SourceId(id))?,
+        Command::List {
+            source,
+            unread,
+            bookmarked,
+            limit,
+            json,
+        } => {
+            let filter = ArticleFilter {
+                source: source.map(SourceId),
+                unread,
+                bookmarked,
+                limit,
+                offset: None,
+            };
+            let articles = library.articles(&filter)?;
+            if json {
+                print_json(&articles)?
+            } else {
+                for a in &articles {
+                    println!("{}", format::summary_line(a));
+                }
+            }
+        }
+        Command::Show { id, json } => {
+            let article = library.article(ArticleId(id))?;
+            if json {
+                print_json(&article)?
+            } else {
+                print!("{}", format::article_text(&article))
+            }
+        }
+        Command::Read { id } => drop(library.set_read(ArticleId(id), true)?),
+        Command::Unread { id } => drop(library.set_read(ArticleId(id), false)?),
+        Command::Bookmark { id } => drop(library.set_bookmarked(ArticleId(id), true)?),
+        Command::Unbookmark { id } => drop(library.set_bookmarked(ArticleId(id), false)?),
+        Command::React {
+            id,
+            reaction,
+            clear,
+        } => {
+            let reaction = if clear {
+                None
+            } else {
+                reaction.map(Reaction::from)
+            };
+            library.set_reaction(ArticleId(id), reaction)?;
+        }
+        Command::Search { query, limit, json } => {
+            let hits = library.search(&query.join(" "), limit)?;
+            if json {
+                print_json(&hits)?
+            } else {
+                for hit in &hits {
+                    println!("{}\n        {}", format::summary_line(hit), hit.excerpt);
+                }
+            }
+        }
+        Command::Export {
+            format: ExportFormat::Ndjson,
+            output,
+        } => match output {
+            Some(path) => {
+                let file = std::fs::File::create(&path)
+                    .with_context(|| format!("unable to create {}", path.display()))?;
+                let mut out = std::io::BufWriter::new(file);
+                let n = jianbao::export::write_ndjson(&library, &mut out)?;
+                eprintln!("exported {n} article(s) to {}", path.display());
+            }
+            None => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                jianbao::export::write_ndjson(&library, &mut out)?;
+            }
+        },
+        Command::Serve { port } => {
+            let server = jianbao::web::WebServer::bind(library, port).await?;
+            println!("{}", server.url());
+            std::io::stdout().flush()?;
+            eprintln!("Jianbao web mode: open the URL above in your browser; Ctrl-C stops it.");
+            server.run().await.context("web server stopped")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

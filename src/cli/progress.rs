@@ -1,0 +1,69 @@
+//! Sync progress on the command line: a bar on a terminal, one line per source otherwise.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use jianbao::sync::{SyncObserver, SyncResult};
+use jianbao::view::Source;
+use std::io::IsTerminal;
+
+/// A sync observer for this terminal (or pipe).
+pub trait CliObserver: SyncObserver {
+    fn finish(&self) {}
+}
+
+/// The observer that fits standard error: a bar when it is a terminal, lines when not.
+pub fn observer() -> Box<dyn CliObserver> {
+    if std::io::stderr().is_terminal() {
+        Box::new(Bar::new())
+    } else {
+        Box::new(Lines)
+    }
+}
+
+/// One line per finished source, on standard output.
+fn result_line(r: &SyncResult) -> String {
+    match &r.error {
+        None => format!(
+            "ok\t{}\t{}\t{} new, {} updated",
+            r.source_id, r.title, r.new, r.updated
+        ),
+        Some(e) => format!("failed\t{}\t{} <{}>\t{}", r.source_id, r.title, r.url, e),
+    }
+}
+
+struct Lines;
+impl SyncObserver for Lines {
+    fn source_finished(&self, result: &SyncResult) {
+        println!("{}", result_line(result));
+    }
+}
+impl CliObserver for Lines {}
+
+struct Bar(ProgressBar);
+impl Bar {
+    fn new() -> Bar {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} syncing [{bar:30}] {pos}/{len} {wide_msg}")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        Bar(bar)
+    }
+}
+impl SyncObserver for Bar {
+    fn started(&self, total: usize) {
+        self.0.set_length(total as u64);
+    }
+    fn source_started(&self, source: &Source) {
+        self.0.set_message(source.title.clone());
+    }
+    fn source_finished(&self, result: &SyncResult) {
+        self.0.println(result_line(result));
+        self.0.inc(1);
+    }
+}
+impl CliObserver for Bar {
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}

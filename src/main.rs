@@ -1,0 +1,139 @@
+//! The `jianbao` command line: a thin face over the library facade. Its commands, flags and JSON fields are a
+//! contract scripts rely on: add beside them, never rename them.
+
+mod cli;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "jianbao",
+    version,
+    about = "Jianbao (剪報): an offline-first reader for feeds and Discuz! X portals"
+)]
+struct Cli {
+    /// The library folder (created if missing); default: the platform's per-user data folder.
+    #[arg(long, global = true, env = "JIANBAO_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Do not put the starter set into a new library.
+    #[arg(long, global = true, env = "JIANBAO_NO_STARTER", action = clap::ArgAction::SetTrue,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    no_starter: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Subscribe to a feed, or to the feed a web page names; prints the new source's id and title.
+    Add {
+        url: String,
+        /// Which feed to take when the page names several (1-based).
+        #[arg(long, value_name = "N")]
+        pick: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fetch new articles for all sources, or for the ones given.
+    Sync { ids: Vec<i64> },
+    /// List subscribed sources.
+    Sources {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unsubscribe from a source, deleting its articles.
+    Remove { id: i64 },
+    /// List articles, newest first.
+    List {
+        #[arg(long, value_name = "ID")]
+        source: Option<i64>,
+        #[arg(long)]
+        unread: bool,
+        #[arg(long)]
+        bookmarked: bool,
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an article read.
+    Read { id: i64 },
+    /// Mark an article unread.
+    Unread { id: i64 },
+    /// Bookmark an article.
+    Bookmark { id: i64 },
+    /// Remove an article's bookmark.
+    Unbookmark { id: i64 },
+    /// Set your reaction to an article (one per article), or clear it with --clear.
+    React {
+        id: i64,
+        #[arg(value_enum, required_unless_present = "clear")]
+        reaction: Option<ReactionArg>,
+        #[arg(long, conflicts_with = "reaction")]
+        clear: bool,
+    },
+    /// Full-text search (Chinese words of any length, either script).
+    Search {
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export every article.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Web mode: serve the reader on 127.0.0.1; the first line printed is the URL to open.
+    Serve {
+        /// 0 picks a free port.
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+}
+
+/// The five reactions, by their stable names.
+#[derive(Clone, Copy, ValueEnum)]
+enum ReactionArg {
+    Flowers,
+    Handshake,
+    Shocking,
+    Passing,
+    Eggs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Ndjson,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args = Cli::parse();
+    match cli::run(args).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("jianbao: {e:#}");
+            ExitCode::from(cli::exit_code(&e))
+        }
+    }
+}
