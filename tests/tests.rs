@@ -1,0 +1,10 @@
+//! Integration tests, compiled into one binary. Each test gets its own data folder and, when it needs the
+//! network, its own HTTP server on 127.0.0.1.
+
+mod support;
+
+mod cli;
+mod feeds;
+mod starter;
+mod state;
+mod web;
