@@ -1,0 +1,115 @@
+// The only door to the back end (docs/api.md): one `call(cmd, args)` over Tauri IPC or, in web mode,
+// over POST /api/<cmd> with the session token, and the commands grouped by noun.
+// Every failure becomes an ApiError carrying {kind, message, details}.
+
+const TOKEN_KEY = 'jianbao.token';
+
+/** An error from the back end (or from reaching it), with a stable `kind` the UI can branch on. */
+export class ApiError extends Error {
+  constructor(kind, message, details = null) {
+    super(message || kind);
+    this.name = 'ApiError';
+    this.kind = kind || 'unknown';
+    this.details = details ?? null;
+  }
+}
+
+/** Reads `#token=…` once, keeps it for this tab and takes it out of the address bar (and so out of history). */
+function takeToken() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const fromHash = params.get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    params.delete('token');
+    const rest = params.toString();
+    history.replaceState(history.state, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
+  }
+  return sessionStorage.getItem(TOKEN_KEY) || '';
+}
+
+const tauriInvoke = window.__TAURI__?.core?.invoke;
+const token = tauriInvoke ? '' : takeToken();
+
+/** Whatever a transport rejected with, as an ApiError. */
+function normalise(raw, fallbackKind = 'unknown') {
+  if (raw instanceof ApiError) return raw;
+  if (raw && typeof raw === 'object' && typeof raw.kind === 'string') {
+    return new ApiError(raw.kind, raw.message, raw.details);
+  }
+  if (typeof raw === 'string') {
+    try {
+      return normalise(JSON.parse(raw), fallbackKind);
+    } catch {
+      return new ApiError(fallbackKind, raw);
+    }
+  }
+  return new ApiError(fallbackKind, raw?.message || String(raw));
+}
+
+function kindForStatus(status) {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  return status >= 500 ? 'internal' : 'invalid_argument';
+}
+
+async function callHttp(cmd, args) {
+  let response;
+  try {
+    response = await fetch(`/api/${cmd}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(args),
+    });
+  } catch (err) {
+    throw new ApiError('transport', err?.message);
+  }
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    if (response.ok) throw new ApiError('internal', `invalid JSON from /api/${cmd}`);
+  }
+  if (response.ok) return body;
+  if (body && typeof body.kind === 'string') throw normalise(body);
+  throw new ApiError(kindForStatus(response.status), text || `HTTP ${response.status}`);
+}
+
+async function callTauri(cmd, args) {
+  try {
+    return await tauriInvoke('api', { cmd, args });
+  } catch (raw) {
+    throw normalise(raw, 'internal');
+  }
+}
+
+/** Calls one command of docs/api.md and resolves to its value. */
+export function call(cmd, args = {}) {
+  return tauriInvoke ? callTauri(cmd, args) : callHttp(cmd, args);
+}
+
+/** The commands, grouped by noun. */
+export const api = {
+  app: {
+    info: () => call('app_info'),
+  },
+  sources: {
+    list: () => call('sources_list'),
+    add: (url, pick) => call('sources_add', pick ? { url, pick } : { url }),
+    remove: (id) => call('sources_remove', { id }),
+  },
+  sync: {
+    start: (ids) => call('sync_start', ids ? { ids } : {}),
+    status: () => call('sync_status'),
+  },
+  articles: {
+    list: (filter = {}) => call('articles_list', filter),
+    get: (id) => call('articles_get', { id }),
+    setRead: (id, read) => call('articles_set_read', { id, read }),
+    setBookmarked: (id, bookmarked) => call('articles_set_bookmarked', { id, bookmarked }),
+    setReaction: (id, reaction) => call('articles_set_reaction', { id, reaction }),
+    setPosition: (id, position) => call('articles_set_position', { id, position }),
+  },
+  search: (query, limit) => call('search', limit ? { query, limit } : { query }),
+};

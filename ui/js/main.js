@@ -1,0 +1,39 @@
+// Start-up: fills the page from the message catalog, wires the panes together and loads the library.
+import { initAddSource } from './add-source.js';
+import { api } from './api.js';
+import { initArticles } from './articles.js';
+import { describeError, t, translatePage } from './i18n.js';
+import { initKeys } from './keys.js';
+import { setStatus, showBanner } from './notice.js';
+import { initReader } from './reader.js';
+import { initSources, refreshSources } from './sources.js';
+import { setView } from './state.js';
+import { initSync } from './sync.js';
+
+async function start() {
+  translatePage();
+  initSources();
+  initAddSource();
+  initArticles();
+  initReader();
+  initKeys();
+  setStatus(t('app.loading'));
+
+  let info;
+  try {
+    info = await api.app.info();
+  } catch (err) {
+    // A library that cannot be opened makes every call fail: say so once, plainly, and stop.
+    showBanner(`${t('banner.libraryFailed')} ${describeError(err)}`);
+    setStatus(describeError(err), 'error');
+    document.body.dataset.ready = 'error';
+    return;
+  }
+  setStatus(t('app.ready', info));
+  await refreshSources();
+  setView({ type: 'all' });
+  initSync();
+  document.body.dataset.ready = 'true';
+}
+
+start();

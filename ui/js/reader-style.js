@@ -1,0 +1,52 @@
+// The stylesheet of the article frame, as a string: it is inlined into the frame's srcdoc because the desktop
+// app's CSP (connect-src ipc: only) forbids fetching a .css file to inline it.
+
+export const readerStyle = `
+:root {
+  color-scheme: light dark;
+  --text: #1f2328;
+  --muted: #5b636e;
+  --link: #0b5cad;
+  --rule: #d8dde3;
+  --quote: #f4f6f8;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --text: #e2e5e9;
+    --muted: #a3abb5;
+    --link: #7db7f5;
+    --rule: #3a4048;
+    --quote: #24282e;
+  }
+}
+html { background: transparent; }
+body {
+  margin: 0;
+  padding: 0 0 2em;
+  color: var(--text);
+  font-family: "Noto Serif CJK TC", "Noto Sans CJK TC", "Source Han Serif TC", "PingFang TC",
+    "Microsoft JhengHei", "Noto Serif", Georgia, serif;
+  font-size: 1.0625rem;
+  line-height: 1.8;
+  overflow-wrap: anywhere;
+  text-align: justify;
+}
+.body { max-width: 40em; }
+p { margin: 0 0 1em; }
+h1, h2, h3, h4 { line-height: 1.4; margin: 1.4em 0 0.6em; }
+a { color: var(--link); }
+img, video, svg { max-width: 100%; height: auto; }
+figure { margin: 1em 0; }
+figcaption { color: var(--muted); font-size: 0.9em; }
+blockquote {
+  margin: 1em 0;
+  padding: 0.5em 1em;
+  border-left: 3px solid var(--rule);
+  background: var(--quote);
+}
+pre, code { font-family: "Noto Sans Mono CJK TC", ui-monospace, monospace; font-size: 0.9em; }
+pre { overflow-x: auto; padding: 0.75em; background: var(--quote); }
+table { border-collapse: collapse; max-width: 100%; }
+td, th { border: 1px solid var(--rule); padding: 0.3em 0.6em; }
+hr { border: 0; border-top: 1px solid var(--rule); }
+`;
