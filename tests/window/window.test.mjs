@@ -1,0 +1,127 @@
+// The real desktop window under Xvfb, driven through WebKitWebDriver: add a source served on 127.0.0.1, sync,
+// open an article, bookmark it and react, restart the app and find both kept; screenshots of the window.
+// Run inside `dbus-run-session` with DISPLAY set (scripts/test does both).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFeedServer } from '../browser/feed-server.mjs';
+import { startDriver, Session, ELEMENT } from './webdriver.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+const appBin = process.env.JIANBAO_APP_BIN || path.join(targetDir, 'debug', 'jianbao-app');
+const cliBin = process.env.JIANBAO_BIN || path.join(targetDir, 'debug', 'jianbao');
+const shots = path.join(targetDir, 'screenshots');
+
+let feeds;
+let driver;
+let dataDir;
+
+before(async () => {
+  assert.ok(process.env.DISPLAY, 'DISPLAY must name an X server (scripts/test starts Xvfb)');
+  assert.ok(existsSync(appBin), `the app binary ${appBin} must be built first`);
+  feeds = await startFeedServer(path.join(root, 'tests/fixtures'));
+  driver = await startDriver();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'jianbao-window-'));
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  driver?.stop();
+  await feeds?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const open = () => Session.create(driver, appBin, ['--data-dir', dataDir]);
+
+/** The element script returns, clicked for real through WebDriver. */
+async function clickFound(s, what, script, ...args) {
+  const el = await s.waitFor(what, script, ...args);
+  const id = el[ELEMENT];
+  await s.cmd('POST', `/element/${id}/click`, {});
+}
+
+const ARTICLE_BY_TITLE = `
+  const li = [...document.querySelectorAll('#articles li[data-article-id]')]
+    .find((li) => li.querySelector('.item-title')?.textContent.trim() === arguments[0]);
+  return li ? (li.querySelector('button, a') ?? li) : null;`;
+
+const SOURCE_BY_TITLE = `
+  const li = [...document.querySelectorAll('#sources li[data-source-id]')]
+    .find((li) => li.querySelector('.title')?.textContent.trim() === arguments[0]);
+  return li ? (li.querySelector('button, a') ?? li) : null;`;
+
+test('a source added, synced, read, bookmarked and reacted to in the window survives a restart', async () => {
+  const feedTitle = '山城日報 · 城事';
+  const articleTitle = '老街夜市重新開張';
+  let articleId;
+
+  const s = await open();
+  try {
+    await s.waitFor('the starter source', `return document.querySelectorAll('#sources li[data-source-id]').length === 1`);
+    await s.click('#add-source');
+    await s.type('#add-url', `${feeds.origin}/feeds/city-news.rss`);
+    await s.click('#add-submit');
+    await s.waitFor('the new source', SOURCE_BY_TITLE, feedTitle);
+
+    await s.click('#sync-all');
+    await s.waitFor('sync to finish', `return document.querySelector('#sync-progress').dataset.state === 'done'`);
+    await clickFound(s, 'the new source in the list', SOURCE_BY_TITLE, feedTitle);
+    await clickFound(s, 'the article in the list', ARTICLE_BY_TITLE, articleTitle);
+    await s.waitFor('the reader to show it', `return document.querySelector('#reader-title').textContent.trim() === arguments[0]`, articleTitle);
+    const body = await s.waitFor('the body in the frame', `
+      const doc = document.querySelector('#reader-frame').contentDocument;
+      const text = doc && doc.body ? doc.body.innerText : '';
+      return text.includes('攤商') ? text : null;`);
+    assert.ok(!body.includes("alert('xss')"), 'the script is gone from the body');
+    articleId = await s.exec(`return document.querySelector('#articles li.selected, #articles li[aria-current="true"]')?.dataset.articleId`);
+    assert.ok(articleId, 'the opened article is selected in the list');
+
+    await s.click('#bookmark-toggle');
+    await s.waitFor('the bookmark', `return document.querySelector('#bookmark-toggle').getAttribute('aria-pressed') === 'true'`);
+    await s.click('#reactions button[data-reaction="flowers"]');
+    await s.waitFor('the reaction', `return document.querySelector('#reactions button[data-reaction="flowers"]').getAttribute('aria-pressed') === 'true'`);
+    writeFileSync(path.join(shots, 'window-feed.png'), await s.screenshot());
+  } finally {
+    await s.close();
+  }
+
+  const again = await open();
+  try {
+    await again.waitFor('the library to load', `return document.querySelectorAll('#articles li[data-article-id]').length === 8`);
+    await clickFound(again, 'the Bookmarks view', `return document.querySelector('[data-view="bookmarks"]')`);
+    // Only the bookmarked article is in Bookmarks.
+    await again.waitFor('Bookmarks to list one article', `
+      const items = [...document.querySelectorAll('#articles li[data-article-id]')];
+      return items.length === 1 && items[0].textContent.includes(arguments[0]);`, articleTitle);
+    await clickFound(again, 'the bookmarked article', ARTICLE_BY_TITLE, articleTitle);
+    await again.waitFor('the bookmark after a restart', `return document.querySelector('#bookmark-toggle').getAttribute('aria-pressed') === 'true'`);
+    await again.waitFor('the reaction after a restart', `return document.querySelector('#reactions button[data-reaction="flowers"]').getAttribute('aria-pressed') === 'true'`);
+
+    // The starter's portal article, as its portal shows it: the screenshot for the README.
+    await clickFound(again, 'All articles', `return document.querySelector('[data-view="all"]')`);
+    await clickFound(again, 'the portal article', ARTICLE_BY_TITLE, '萍鄉:創新賦能高質量發展');
+    const portal = await again.waitFor('the portal facts', `
+      const p = document.querySelector('#reader-portal');
+      return p && !p.hidden && p.textContent.includes('中國網') ? p.textContent : null;`);
+    assert.match(portal, /門戶\s*›\s*城事資訊\s*›\s*安源區政府/);
+    const meta = await again.exec(`return document.querySelector('#reader-meta').textContent`);
+    assert.match(meta, /2020-11-27 15:34 \(UTC\+8\)/);
+    writeFileSync(path.join(shots, 'window-portal.png'), await again.screenshot());
+  } finally {
+    await again.close();
+  }
+
+  // The command line opens the same library and sees what the window did.
+  const shown = JSON.parse(execFileSync(cliBin, ['--data-dir', dataDir, 'show', articleId, '--json'], { encoding: 'utf8' }));
+  assert.equal(shown.title, articleTitle);
+  assert.equal(shown.bookmarked, true);
+  assert.equal(shown.reaction, 'flowers');
+  const fetched = feeds.requests.filter((r) => r.path.startsWith('/feeds/'));
+  assert.ok(fetched.length >= 2, 'add and sync fetched the feed');
+  assert.ok(fetched.every((r) => r.userAgent.startsWith('Jianbao/')), 'every feed request says who it is');
+});
