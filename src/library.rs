@@ -146,19 +146,43 @@ impl Library {
         ids: &[SourceId],
         observer: &dyn SyncObserver,
     ) -> Result<Vec<SyncResult>> {
-        let sources = self.sources_to_sync(ids)?;
-        {
-            let mut status = self.status();
-            if status.running {
-                return Err(Error::Busy);
-            }
-            *status = SyncStatus {
-                running: true,
-                total: sources.len(),
-                started_at: Some(now_rfc3339()),
-                ..Default::default()
-            };
+        let sources = self.begin_sync(ids)?;
+        Ok(self.run_sync(sources, observer).await)
+    }
+
+    /// Starts a sync in the background (on the current tokio runtime) and returns its status at once.
+    pub fn start_sync(&self, ids: Vec<SourceId>) -> Result<SyncStatus> {
+        let sources = self.begin_sync(&ids)?;
+        let library = self.clone();
+        tokio::spawn(async move {
+            library.run_sync(sources, &Quiet).await;
+        });
+        Ok(self.sync_status())
+    }
+
+    /// Claims the one sync slot and resets the status for the sources about to sync.
+    fn begin_sync(&self, ids: &[SourceId]) -> Result<Vec<Source>> {
+        let sources = if ids.is_empty() {
+            self.sources()?
+        } else {
+            ids.iter()
+                .map(|id| self.source(*id))
+                .collect::<Result<_>>()?
+        };
+        let mut status = self.status();
+        if status.running {
+            return Err(Error::Busy);
         }
+        *status = SyncStatus {
+            running: true,
+            total: sources.len(),
+            started_at: Some(now_rfc3339()),
+            ..Default::default()
+        };
+        Ok(sources)
+    }
+
+    async fn run_sync(&self, sources: Vec<Source>, observer: &dyn SyncObserver) -> Vec<SyncResult> {
         observer.started(sources.len());
         let results: Vec<SyncResult> = futures::stream::iter(sources)
             .map(|source| async move {
@@ -180,14 +204,7 @@ impl Library {
         status.running = false;
         status.current = None;
         status.finished_at = Some(now_rfc3339());
-        Ok(results)
-    }
-
-    fn sources_to_sync(&self, ids: &[SourceId]) -> Result<Vec<Source>> {
-        if ids.is_empty() {
-            return self.sources();
-        }
-        ids.iter().map(|id| self.source(*id)).collect()
+        results
     }
 
     fn status(&self) -> MutexGuard<'_, SyncStatus> {
@@ -195,23 +212,6 @@ impl Library {
             .status
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Starts a sync in the background (on the current tokio runtime) and returns at once.
-    pub fn start_sync(&self, ids: Vec<SourceId>) -> Result<SyncStatus> {
-        if self.status().running {
-            return Err(Error::Busy);
-        }
-        self.sources_to_sync(&ids)?;
-        let library = self.clone();
-        tokio::spawn(async move {
-            if let Err(e) = library.sync(&ids, &Quiet).await {
-                tracing::warn!("background sync: {e}");
-            }
-        });
-        let mut status = self.sync_status();
-        status.running = true;
-        Ok(status)
     }
 
     /// Where the last or current sync stands.
