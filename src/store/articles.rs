@@ -60,15 +60,29 @@ pub(crate) fn link_key(link: &str) -> String {
     }
 }
 
+/// A hash of everything stored about an item, so any change counts as an update.
 fn content_hash(item: &CleanItem) -> String {
     let mut h = Sha256::new();
+    let categories = item.categories.join("\u{1f}");
+    let portal = item
+        .portal
+        .as_ref()
+        .map(|p| format!("{p:?}"))
+        .unwrap_or_default();
     for part in [
-        &item.title,
-        item.summary.as_deref().unwrap_or(""),
-        &item.html,
+        item.guid.as_deref(),
+        item.link.as_deref(),
+        Some(item.title.as_str()),
+        item.author.as_deref(),
+        item.published.as_deref(),
+        item.updated.as_deref(),
+        item.summary.as_deref(),
+        Some(item.html.as_str()),
+        Some(categories.as_str()),
+        Some(portal.as_str()),
     ] {
-        h.update(part.as_bytes());
-        h.update([0]);
+        h.update(part.unwrap_or("\u{0}").as_bytes());
+        h.update([0xff]);
     }
     h.finalize()[..16]
         .iter()
@@ -390,6 +404,118 @@ mod tests {
             link_key("http://example.com/a?id=3"),
             link_key("http://example.com/a?id=4")
         );
+    }
+
+    fn store_with_source() -> (tempfile::TempDir, Store, SourceId) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("lib.sqlite3")).unwrap();
+        let source = store
+            .add_source(&crate::store::NewSource {
+                kind: crate::model::SourceKind::Feed,
+                url: "http://x.example/feed",
+                feed_url: "http://x.example/feed",
+                title: "X",
+                site_url: None,
+            })
+            .unwrap();
+        (dir, store, source.id)
+    }
+
+    fn item(guid: Option<&str>, link: Option<&str>, title: &str, html: &str) -> CleanItem {
+        CleanItem {
+            guid: guid.map(str::to_owned),
+            link: link.map(str::to_owned),
+            title: title.to_owned(),
+            html: html.to_owned(),
+            text: html.to_owned(),
+            ..Default::default()
+        }
+    }
+
+    fn apply(store: &mut Store, source: SourceId, items: &[CleanItem]) -> (usize, usize, usize) {
+        let c = store
+            .apply_sync(source, &SourceUpdate::default(), items)
+            .unwrap();
+        (c.new.len(), c.updated.len(), c.unchanged)
+    }
+
+    #[test]
+    fn items_are_the_same_article_by_guid_then_link_then_content_never_by_title() {
+        let (_dir, mut store, source) = store_with_source();
+        let first = [
+            item(Some("g1"), Some("http://x.example/1"), "Same title", "one"),
+            item(None, Some("http://x.example/2#top"), "Same title", "two"),
+            item(None, None, "Same title", "three"),
+        ];
+        assert_eq!(
+            apply(&mut store, source, &first),
+            (3, 0, 0),
+            "one title, three articles"
+        );
+        let second = [
+            item(
+                Some("g1"),
+                Some("http://x.example/moved"),
+                "Same title",
+                "one",
+            ),
+            item(
+                None,
+                Some("http://x.example/2/?utm_source=feed"),
+                "Same title",
+                "two, edited",
+            ),
+            item(None, None, "Same title", "three"),
+            item(
+                Some("g2"),
+                Some("http://x.example/1"),
+                "Another guid, same link",
+                "four",
+            ),
+        ];
+        assert_eq!(apply(&mut store, source, &second), (1, 2, 1));
+        assert_eq!(store.article_count().unwrap(), 4);
+    }
+
+    #[test]
+    fn a_guid_less_article_is_found_again_when_the_feed_starts_sending_guids() {
+        let (_dir, mut store, source) = store_with_source();
+        apply(
+            &mut store,
+            source,
+            &[item(None, Some("http://x.example/a"), "A", "a")],
+        );
+        let id = store.articles(&ArticleFilter::default()).unwrap()[0].id;
+        store.set_bookmarked(id, true).unwrap();
+        assert_eq!(
+            apply(
+                &mut store,
+                source,
+                &[item(Some("a-guid"), Some("http://x.example/a"), "A", "a")]
+            ),
+            (0, 1, 0)
+        );
+        let article = store.article(id).unwrap().unwrap();
+        assert_eq!(article.guid.as_deref(), Some("a-guid"));
+        assert!(article.bookmarked, "state survives");
+    }
+
+    #[test]
+    fn unsubscribing_removes_articles_from_the_index_too() {
+        let (_dir, mut store, source) = store_with_source();
+        apply(
+            &mut store,
+            source,
+            &[item(Some("1"), None, "發展", "發展新區")],
+        );
+        assert_eq!(store.search("发展", 10).unwrap().len(), 1);
+        assert!(store.remove_source(source).unwrap());
+        assert_eq!(store.search("发展", 10).unwrap().len(), 0);
+        let indexed: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM article_fts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(indexed, 0);
     }
 
     #[test]
