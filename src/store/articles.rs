@@ -69,8 +69,8 @@ fn content_hash(item: &CleanItem) -> String {
         .as_ref()
         .map(|p| format!("{p:?}"))
         .unwrap_or_default();
+    // The guid is identity, not content: a feed that stops sending one has not changed the article.
     for part in [
-        item.guid.as_deref(),
         item.link.as_deref(),
         Some(item.title.as_str()),
         item.author.as_deref(),
@@ -90,6 +90,13 @@ fn content_hash(item: &CleanItem) -> String {
         .collect()
 }
 
+/// A stored article an incoming item turned out to be.
+struct Existing {
+    id: ArticleId,
+    hash: String,
+    has_guid: bool,
+}
+
 /// Finds the stored article an item is: by guid; failing that by link among guid-less rows; an item with
 /// neither guid nor link by its content. Never by title and date.
 fn find_existing(
@@ -98,12 +105,18 @@ fn find_existing(
     item: &CleanItem,
     key: Option<&str>,
     hash: &str,
-) -> rusqlite::Result<Option<(ArticleId, String)>> {
-    let row = |r: &Row<'_>| Ok((r.get(0)?, r.get(1)?));
+) -> rusqlite::Result<Option<Existing>> {
+    let row = |r: &Row<'_>| {
+        Ok(Existing {
+            id: r.get(0)?,
+            hash: r.get(1)?,
+            has_guid: r.get(2)?,
+        })
+    };
     if let Some(guid) = &item.guid {
         let by_guid = tx
             .query_row(
-                "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
+                "SELECT id, content_hash, guid IS NOT NULL FROM articles WHERE source_id = ?1 AND guid = ?2",
                 params![source, guid],
                 row,
             )
@@ -119,7 +132,7 @@ fn find_existing(
             ""
         };
         let sql = format!(
-            "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND link_key = ?2 {guid_clause} ORDER BY id LIMIT 1"
+            "SELECT id, content_hash, guid IS NOT NULL FROM articles WHERE source_id = ?1 AND link_key = ?2 {guid_clause} ORDER BY id LIMIT 1"
         );
         return tx.query_row(&sql, params![source, key], row).optional();
     }
@@ -127,7 +140,7 @@ fn find_existing(
         return Ok(None);
     }
     tx.query_row(
-        "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND content_hash = ?2 ORDER BY id LIMIT 1",
+        "SELECT id, content_hash, guid IS NOT NULL FROM articles WHERE source_id = ?1 AND content_hash = ?2 ORDER BY id LIMIT 1",
         params![source, hash],
         row,
     )
@@ -170,8 +183,10 @@ impl Store {
                 .unwrap_or(now);
             let categories = serde_json::to_string(&item.categories)?;
             match find_existing(&tx, source, item, key.as_deref(), &hash)? {
-                Some((_, old_hash)) if old_hash == hash => changes.unchanged += 1,
-                Some((id, _)) => {
+                Some(old) if old.hash == hash && (old.has_guid || item.guid.is_none()) => {
+                    changes.unchanged += 1
+                }
+                Some(Existing { id, .. }) => {
                     tx.execute(
                         "UPDATE articles SET guid = coalesce(?2, guid), link = ?3, link_key = ?4, title = ?5,
                             author = ?6, published = ?7, updated = ?8, sort_ts = ?9, summary = ?10, html = ?11,
