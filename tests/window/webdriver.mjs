@@ -92,9 +92,17 @@ export class Session {
     return el[ELEMENT];
   }
 
+  /** Clicks the element `css` names, finding it again if it was re-rendered in between. */
   async click(css) {
-    const id = await this.find(css);
-    await this.cmd('POST', `/element/${id}/click`, {});
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await this.find(css);
+        await this.cmd('POST', `/element/${id}/click`, {});
+        return;
+      } catch (err) {
+        if (attempt >= 5 || !/stale element/.test(err.message)) throw err;
+      }
+    }
   }
 
   async type(css, text) {

@@ -38,11 +38,18 @@ after(async () => {
 
 const open = () => Session.create(driver, appBin, ['--data-dir', dataDir]);
 
-/** The element script returns, clicked for real through WebDriver. */
+/** The element script returns, clicked for real through WebDriver. Lists re-render when data arrives, so an
+ * element gone stale between finding and clicking is found again. */
 async function clickFound(s, what, script, ...args) {
-  const el = await s.waitFor(what, script, ...args);
-  const id = el[ELEMENT];
-  await s.cmd('POST', `/element/${id}/click`, {});
+  for (let attempt = 1; ; attempt++) {
+    const el = await s.waitFor(what, script, ...args);
+    try {
+      await s.cmd('POST', `/element/${el[ELEMENT]}/click`, {});
+      return;
+    } catch (err) {
+      if (attempt >= 5 || !/stale element/.test(err.message)) throw err;
+    }
+  }
 }
 
 const ARTICLE_BY_TITLE = `

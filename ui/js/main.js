@@ -7,7 +7,7 @@ import { initKeys } from './keys.js';
 import { setStatus, showBanner } from './notice.js';
 import { initReader } from './reader.js';
 import { initSources, refreshSources } from './sources.js';
-import { setView } from './state.js';
+import { setView, state } from './state.js';
 import { initSync } from './sync.js';
 
 async function start() {
@@ -31,7 +31,8 @@ async function start() {
   }
   setStatus(t('app.ready', info));
   await refreshSources();
-  setView({ type: 'all' });
+  // Load whatever view is chosen by now: a click during start-up must not be overwritten.
+  setView(state.view);
   initSync();
   document.body.dataset.ready = 'true';
 }
