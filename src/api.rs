@@ -20,21 +20,13 @@ pub struct ApiError {
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
-        ApiError {
-            kind: e.kind().to_owned(),
-            message: e.to_string(),
-            details: e.details(),
-        }
+        ApiError { kind: e.kind().to_owned(), message: e.to_string(), details: e.details() }
     }
 }
 
 impl ApiError {
     fn bad_args(cmd: &str, e: serde_json::Error) -> ApiError {
-        ApiError {
-            kind: "invalid_argument".into(),
-            message: format!("{cmd}: {e}"),
-            details: None,
-        }
+        ApiError { kind: "invalid_argument".into(), message: format!("{cmd}: {e}"), details: None }
     }
 }
 
@@ -94,11 +86,7 @@ fn args<T: DeserializeOwned>(cmd: &str, value: Value) -> Result<T, ApiError> {
 
 fn ok<T: Serialize>(value: Result<T, Error>) -> Result<Value, ApiError> {
     let value = value?;
-    serde_json::to_value(value).map_err(|e| ApiError {
-        kind: "internal".into(),
-        message: e.to_string(),
-        details: None,
-    })
+    serde_json::to_value(value).map_err(|e| ApiError { kind: "internal".into(), message: e.to_string(), details: None })
 }
 
 /// Runs one command with its JSON arguments.
@@ -122,12 +110,7 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
         }
         "sync_start" => {
             let a: SyncStart = args(cmd, raw)?;
-            let ids = a
-                .ids
-                .unwrap_or_default()
-                .into_iter()
-                .map(SourceId)
-                .collect();
+            let ids = a.ids.unwrap_or_default().into_iter().map(SourceId).collect();
             ok(library.start_sync(ids))
         }
         "sync_status" => ok(Ok(library.sync_status())),

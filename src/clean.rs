@@ -9,15 +9,14 @@ use std::sync::LazyLock;
 /// A Han character followed by a parenthesised pinyin syllable that carries a tone mark. Requiring the mark
 /// keeps ordinary parenthesised words (English, codes, plain letters) out of reach.
 static INLINE_PINYIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Han})[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*(?:ng|n|r)?)[)）]")
-        .expect("static regex")
+    Regex::new(r"(\p{Han})[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*(?:ng|n|r)?)[)）]").expect("static regex")
 });
 
 /// Letters a pinyin syllable is made of, once tone marks are read as their vowels.
 fn is_pinyin_syllable(s: &str) -> bool {
     const INITIALS: [&str; 23] = [
-        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-        "r", "z", "c", "s", "y", "w",
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s",
+        "y", "w",
     ];
     let plain: String = s
         .chars()
@@ -33,26 +32,20 @@ fn is_pinyin_syllable(s: &str) -> bool {
             other => other,
         })
         .collect();
-    let rest = INITIALS
-        .iter()
-        .find_map(|i| plain.strip_prefix(i))
-        .unwrap_or(&plain);
-    let finals_ok = !rest.is_empty()
-        && rest.len() <= 4
-        && rest.starts_with(['a', 'e', 'i', 'o', 'u', 'v', 'n', 'm']);
+    let rest = INITIALS.iter().find_map(|i| plain.strip_prefix(i)).unwrap_or(&plain);
+    let finals_ok = !rest.is_empty() && rest.len() <= 4 && rest.starts_with(['a', 'e', 'i', 'o', 'u', 'v', 'n', 'm']);
     finals_ok && plain.len() <= 6
 }
 
 /// Removes inline pinyin from text or HTML.
 pub fn strip_inline_pinyin(text: &str) -> String {
     INLINE_PINYIN
-        .replace_all(text, |caps: &regex::Captures<'_>| {
-            if is_pinyin_syllable(&caps[2]) {
-                caps[1].to_owned()
-            } else {
-                caps[0].to_owned()
-            }
-        })
+        .replace_all(
+            text,
+            |caps: &regex::Captures<'_>| {
+                if is_pinyin_syllable(&caps[2]) { caps[1].to_owned() } else { caps[0].to_owned() }
+            },
+        )
         .into_owned()
 }
 
@@ -61,26 +54,12 @@ pub fn strip_item_pinyin(mut item: ParsedItem) -> ParsedItem {
     item.title = strip_inline_pinyin(&item.title);
     item.summary = item.summary.map(|s| strip_inline_pinyin(&s));
     item.html = strip_inline_pinyin(&item.html);
-    item.categories = item
-        .categories
-        .iter()
-        .map(|c| strip_inline_pinyin(c))
-        .collect();
+    item.categories = item.categories.iter().map(|c| strip_inline_pinyin(c)).collect();
     if let Some(p) = item.portal.as_mut() {
-        for field in [
-            &mut p.site_name,
-            &mut p.section,
-            &mut p.publisher,
-            &mut p.original_author,
-            &mut p.source_name,
-        ] {
+        for field in [&mut p.site_name, &mut p.section, &mut p.publisher, &mut p.original_author, &mut p.source_name] {
             *field = field.as_deref().map(strip_inline_pinyin);
         }
-        p.category_path = p
-            .category_path
-            .iter()
-            .map(|c| strip_inline_pinyin(c))
-            .collect();
+        p.category_path = p.category_path.iter().map(|c| strip_inline_pinyin(c)).collect();
     }
     item
 }
@@ -93,21 +72,12 @@ mod tests {
     fn pinyin_after_characters_goes() {
         assert_eq!(strip_inline_pinyin("萍鄉(xiāng):創(chuàng)新"), "萍鄉:創新");
         assert_eq!(strip_inline_pinyin("門戶網(wǎng)站"), "門戶網站");
-        assert_eq!(
-            strip_inline_pinyin("緊盯國內(nèi)消費(fèi)"),
-            "緊盯國內消費"
-        );
+        assert_eq!(strip_inline_pinyin("緊盯國內(nèi)消費(fèi)"), "緊盯國內消費");
     }
 
     #[test]
     fn other_parentheses_stay() {
-        for kept in [
-            "會話(session)",
-            "河(湖)長制",
-            "項目(2020)",
-            "名(ā b c d e f g)",
-            "?偼顿Y25億元",
-        ] {
+        for kept in ["會話(session)", "河(湖)長制", "項目(2020)", "名(ā b c d e f g)", "?偼顿Y25億元"] {
             assert_eq!(strip_inline_pinyin(kept), kept);
         }
     }

@@ -18,24 +18,19 @@ pub struct Decoded {
 }
 
 static XML_DECL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']"#)
-        .expect("static regex")
+    Regex::new(r#"(?i)^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']"#).expect("static regex")
 });
-static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"#).expect("static regex")
-});
+static META_CHARSET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"#).expect("static regex"));
 static UTF8_DECL: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[A-Za-z0-9._:-]+(["'])"#)
-        .expect("static regex")
+    regex::Regex::new(r#"(?i)^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[A-Za-z0-9._:-]+(["'])"#).expect("static regex")
 });
 
 /// The charset parameter of a Content-Type header.
 pub fn charset_from_content_type(content_type: &str) -> Option<&str> {
     content_type.split(';').skip(1).find_map(|p| {
         let (k, v) = p.split_once('=')?;
-        k.trim()
-            .eq_ignore_ascii_case("charset")
-            .then(|| v.trim().trim_matches(['"', '\'']))
+        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches(['"', '\'']))
     })
 }
 
@@ -49,16 +44,8 @@ fn declared(bytes: &[u8], http_charset: Option<&str>) -> Option<&'static Encodin
     let head = &bytes[..bytes.len().min(4096)];
     http_charset
         .and_then(for_label)
-        .or_else(|| {
-            XML_DECL
-                .captures(head)
-                .and_then(|c| for_label(std::str::from_utf8(&c[1]).ok()?))
-        })
-        .or_else(|| {
-            META_CHARSET
-                .captures(head)
-                .and_then(|c| for_label(std::str::from_utf8(&c[1]).ok()?))
-        })
+        .or_else(|| XML_DECL.captures(head).and_then(|c| for_label(std::str::from_utf8(&c[1]).ok()?)))
+        .or_else(|| META_CHARSET.captures(head).and_then(|c| for_label(std::str::from_utf8(&c[1]).ok()?)))
 }
 
 fn sniff(bytes: &[u8]) -> &'static Encoding {
@@ -105,11 +92,7 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
 
 fn finish(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: enc,
-        had_errors,
-    }
+    Decoded { text: text.into_owned(), encoding: enc, had_errors }
 }
 
 /// The same XML with its declaration saying UTF-8, for parsers that would otherwise decode it again.
@@ -123,8 +106,7 @@ mod tests {
 
     #[test]
     fn gbk_declared_as_gb2312_reads_as_gb18030() {
-        let (bytes, _, _) =
-            GB18030.encode("<?xml version=\"1.0\" encoding=\"gb2312\"?><t>朱镕基 发展</t>");
+        let (bytes, _, _) = GB18030.encode("<?xml version=\"1.0\" encoding=\"gb2312\"?><t>朱镕基 发展</t>");
         let d = decode(&bytes, None);
         assert_eq!(d.encoding, GB18030);
         assert!(d.text.contains("朱镕基 发展"), "{}", d.text);
@@ -141,8 +123,8 @@ mod tests {
 
     #[test]
     fn big5_without_any_declaration_is_sniffed() {
-        let (bytes, _, _) = encoding_rs::BIG5
-            .encode("<p>萍鄉城事網：創新賦能高質量發展，處處湧動著發展的生機與活力。</p>");
+        let (bytes, _, _) =
+            encoding_rs::BIG5.encode("<p>萍鄉城事網：創新賦能高質量發展，處處湧動著發展的生機與活力。</p>");
         let d = decode(&bytes, None);
         assert_eq!(d.encoding, encoding_rs::BIG5);
         assert!(d.text.contains("高質量發展"));
@@ -156,9 +138,6 @@ mod tests {
         }
         let d = decode(&bytes, Some("iso-8859-1"));
         assert_eq!(d.encoding, encoding_rs::UTF_16LE);
-        assert_eq!(
-            declare_utf8(&d.text),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>é</a>"
-        );
+        assert_eq!(declare_utf8(&d.text), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>é</a>");
     }
 }

@@ -21,10 +21,7 @@ pub enum Error {
     #[error("{url} is a web page that names no feed")]
     NoFeed { url: String },
     #[error("{url} names {} feeds; choose one (--pick N)", candidates.len())]
-    MultipleFeeds {
-        url: String,
-        candidates: Vec<FeedLink>,
-    },
+    MultipleFeeds { url: String, candidates: Vec<FeedLink> },
     #[error("{url} is already subscribed as source {id}")]
     AlreadySubscribed { url: String, id: SourceId },
     #[error("there is no article {0}")]
@@ -38,10 +35,7 @@ pub enum Error {
     #[error("port {port} on 127.0.0.1 is already in use; choose another with --port")]
     PortInUse { port: u16 },
     #[error("unable to use {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 impl Error {
@@ -70,9 +64,7 @@ impl Error {
     /// Structured details the UI can use (candidates to pick from, the existing source).
     pub fn details(&self) -> Option<serde_json::Value> {
         match self {
-            Error::MultipleFeeds { candidates, .. } => {
-                Some(serde_json::json!({ "candidates": candidates }))
-            }
+            Error::MultipleFeeds { candidates, .. } => Some(serde_json::json!({ "candidates": candidates })),
             Error::AlreadySubscribed { id, .. } => Some(serde_json::json!({ "source_id": id })),
             _ => None,
         }

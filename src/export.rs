@@ -6,10 +6,7 @@ use std::io::Write;
 
 /// Writes every article, oldest first, one JSON object per line. Returns how many were written.
 pub fn write_ndjson(library: &Library, out: &mut dyn Write) -> Result<usize> {
-    let io = |source| Error::Io {
-        path: "export output".into(),
-        source,
-    };
+    let io = |source| Error::Io { path: "export output".into(), source };
     let ids = library.article_ids()?;
     for id in &ids {
         let article = library.article(*id)?;

@@ -1,18 +1,12 @@
 //! Fetch stage: HTTP(S) GETs with an honest User-Agent, timeouts, a body cap and conditional requests.
 //! Bytes out; what they mean is the decode and parse stages' business.
 
-use reqwest::header::{
-    ACCEPT, CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
-};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use std::time::Duration;
 use url::Url;
 
 /// The User-Agent every request carries.
-pub const USER_AGENT: &str = concat!(
-    "Jianbao/",
-    env!("CARGO_PKG_VERSION"),
-    " (desktop feed reader)"
-);
+pub const USER_AGENT: &str = concat!("Jianbao/", env!("CARGO_PKG_VERSION"), " (desktop feed reader)");
 
 /// The largest body accepted (feeds and pages).
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
@@ -27,11 +21,7 @@ pub enum FetchError {
     #[error("fetch: timed out fetching {url}")]
     Timeout { url: String },
     #[error("fetch: {url} answered HTTP {status}")]
-    Status {
-        url: String,
-        status: u16,
-        reason: String,
-    },
+    Status { url: String, status: u16, reason: String },
     #[error("fetch: {url} sent more than {limit} bytes", limit = MAX_BODY_BYTES)]
     TooLarge { url: String },
     #[error("fetch: the transfer from {url} broke off: {reason}")]
@@ -82,11 +72,7 @@ impl Fetcher {
     }
 
     /// GETs `url`; with validators, a 304 comes back as `NotModified`.
-    pub async fn get(
-        &self,
-        url: &Url,
-        validators: Option<&Validators>,
-    ) -> Result<Fetched, FetchError> {
+    pub async fn get(&self, url: &Url, validators: Option<&Validators>) -> Result<Fetched, FetchError> {
         let name = url.to_string();
         if !matches!(url.scheme(), "http" | "https") {
             return Err(FetchError::Scheme { url: name });
@@ -117,10 +103,7 @@ impl Fetcher {
         }
         let final_url = response.url().clone();
         let headers = response.headers().clone();
-        if response
-            .content_length()
-            .is_some_and(|n| n > MAX_BODY_BYTES as u64)
-        {
+        if response.content_length().is_some_and(|n| n > MAX_BODY_BYTES as u64) {
             return Err(FetchError::TooLarge { url: name });
         }
         let mut body = Vec::new();
@@ -135,10 +118,7 @@ impl Fetcher {
                 Ok(None) => break,
                 Err(e) if e.is_timeout() => return Err(FetchError::Timeout { url: name }),
                 Err(e) => {
-                    return Err(FetchError::Body {
-                        url: name,
-                        reason: root_cause(&e),
-                    });
+                    return Err(FetchError::Body { url: name, reason: root_cause(&e) });
                 }
             }
         }
@@ -146,10 +126,7 @@ impl Fetcher {
             url: final_url,
             content_type: header(&headers, CONTENT_TYPE),
             body,
-            validators: Validators {
-                etag: header(&headers, ETAG),
-                last_modified: header(&headers, LAST_MODIFIED),
-            },
+            validators: Validators { etag: header(&headers, ETAG), last_modified: header(&headers, LAST_MODIFIED) },
         }))
     }
 }
@@ -161,22 +138,14 @@ impl Default for Fetcher {
 }
 
 fn header(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
+    headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
 fn send_error(url: &str, e: reqwest::Error) -> FetchError {
     if e.is_timeout() {
-        FetchError::Timeout {
-            url: url.to_owned(),
-        }
+        FetchError::Timeout { url: url.to_owned() }
     } else {
-        FetchError::Unreachable {
-            url: url.to_owned(),
-            reason: root_cause(&e),
-        }
+        FetchError::Unreachable { url: url.to_owned(), reason: root_cause(&e) }
     }
 }
 

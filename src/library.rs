@@ -57,10 +57,7 @@ impl Library {
     /// Opens (creating if needed) the library in `options.data_dir`.
     pub fn open(options: &Options) -> Result<Library> {
         let dir = &options.data_dir;
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-            path: dir.clone(),
-            source,
-        })?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
         let mut store = Store::open(&dir.join(LIBRARY_FILE))?;
         if store.was_created() {
             if options.starter {
@@ -80,10 +77,7 @@ impl Library {
     }
 
     fn store(&self) -> MutexGuard<'_, Store> {
-        self.inner
-            .store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The data folder.
@@ -106,19 +100,13 @@ impl Library {
         let url = parse_http_url(url)?;
         let typed = url.to_string();
         if let Some(existing) = self.store().source_by_url(&typed)? {
-            return Err(Error::AlreadySubscribed {
-                url: typed,
-                id: existing.id,
-            });
+            return Err(Error::AlreadySubscribed { url: typed, id: existing.id });
         }
         let found = identify(&self.inner.fetcher, &url, pick).await?;
         let mut store = self.store();
         for known in [&found.subscribed, &found.feed_url] {
             if let Some(existing) = store.source_by_url(known.as_str())? {
-                return Err(Error::AlreadySubscribed {
-                    url: known.to_string(),
-                    id: existing.id,
-                });
+                return Err(Error::AlreadySubscribed { url: known.to_string(), id: existing.id });
             }
         }
         Ok(store.add_source(&NewSource {
@@ -132,20 +120,12 @@ impl Library {
 
     /// Unsubscribes, deleting the source's articles (the starter set does not come back).
     pub fn remove_source(&self, id: SourceId) -> Result<()> {
-        if self.store().remove_source(id)? {
-            Ok(())
-        } else {
-            Err(Error::NoSource(id))
-        }
+        if self.store().remove_source(id)? { Ok(()) } else { Err(Error::NoSource(id)) }
     }
 
     /// Syncs the given sources (all when empty), a few at a time, reporting to `observer`. Every source is
     /// tried; failures are in the results, not an early return.
-    pub async fn sync(
-        &self,
-        ids: &[SourceId],
-        observer: &dyn SyncObserver,
-    ) -> Result<Vec<SyncResult>> {
+    pub async fn sync(&self, ids: &[SourceId], observer: &dyn SyncObserver) -> Result<Vec<SyncResult>> {
         let sources = self.begin_sync(ids)?;
         Ok(self.run_sync(sources, observer).await)
     }
@@ -165,20 +145,14 @@ impl Library {
         let sources = if ids.is_empty() {
             self.sources()?
         } else {
-            ids.iter()
-                .map(|id| self.source(*id))
-                .collect::<Result<_>>()?
+            ids.iter().map(|id| self.source(*id)).collect::<Result<_>>()?
         };
         let mut status = self.status();
         if status.running {
             return Err(Error::Busy);
         }
-        *status = SyncStatus {
-            running: true,
-            total: sources.len(),
-            started_at: Some(now_rfc3339()),
-            ..Default::default()
-        };
+        *status =
+            SyncStatus { running: true, total: sources.len(), started_at: Some(now_rfc3339()), ..Default::default() };
         Ok(sources)
     }
 
@@ -208,10 +182,7 @@ impl Library {
     }
 
     fn status(&self) -> MutexGuard<'_, SyncStatus> {
-        self.inner
-            .status
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner.status.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Where the last or current sync stands.
@@ -251,27 +222,19 @@ impl Library {
 
     /// Bookmarks or clears the bookmark.
     pub fn set_bookmarked(&self, id: ArticleId, bookmarked: bool) -> Result<ArticleState> {
-        self.store()
-            .set_bookmarked(id, bookmarked)?
-            .ok_or(Error::NoArticle(id))
+        self.store().set_bookmarked(id, bookmarked)?.ok_or(Error::NoArticle(id))
     }
 
     /// Sets or clears the reader's reaction.
     pub fn set_reaction(&self, id: ArticleId, reaction: Option<Reaction>) -> Result<ArticleState> {
-        self.store()
-            .set_reaction(id, reaction)?
-            .ok_or(Error::NoArticle(id))
+        self.store().set_reaction(id, reaction)?.ok_or(Error::NoArticle(id))
     }
 
     /// Remembers the reading position (0.0 to 1.0).
     pub fn set_position(&self, id: ArticleId, position: f64) -> Result<ArticleState> {
         if !position.is_finite() {
-            return Err(Error::InvalidArgument(format!(
-                "position {position} is not a number between 0 and 1"
-            )));
+            return Err(Error::InvalidArgument(format!("position {position} is not a number between 0 and 1")));
         }
-        self.store()
-            .set_position(id, position)?
-            .ok_or(Error::NoArticle(id))
+        self.store().set_position(id, position)?.ok_or(Error::NoArticle(id))
     }
 }

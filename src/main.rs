@@ -8,11 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "jianbao",
-    version,
-    about = "Jianbao (剪報): an offline-first reader for feeds and Discuz! X portals"
-)]
+#[command(name = "jianbao", version, about = "Jianbao (剪報): an offline-first reader for feeds and Discuz! X portals")]
 struct Cli {
     /// The library folder (created if missing); default: the platform's per-user data folder.
     #[arg(long, global = true, env = "JIANBAO_DATA_DIR", value_name = "DIR")]
@@ -37,7 +33,13 @@ enum Command {
         json: bool,
     },
     /// Fetch new articles for all sources, or for the ones given.
-    Sync { ids: Vec<i64> },
+    Sync {
+        ids: Vec<i64>,
+        /// Do not download pictures. (Pictures are not stored for offline reading yet, so this changes nothing
+        /// today; it is accepted so that scripts and benchmarks can already ask for it.)
+        #[arg(long)]
+        no_pictures: bool,
+    },
     /// List subscribed sources.
     Sources {
         #[arg(long)]
@@ -123,9 +125,7 @@ enum ExportFormat {
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
         .with_writer(std::io::stderr)
         .init();
     let args = Cli::parse();

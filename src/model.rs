@@ -7,9 +7,7 @@ use std::fmt;
 macro_rules! id_type {
     ($name:ident, $what:literal) => {
         #[doc = concat!("Row id of ", $what, ".")]
-        #[derive(
-            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-        )]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub i64);
 
@@ -52,13 +50,8 @@ pub enum Reaction {
 
 impl Reaction {
     /// All five, in the order portals show them.
-    pub const ALL: [Reaction; 5] = [
-        Reaction::Flowers,
-        Reaction::Handshake,
-        Reaction::Shocking,
-        Reaction::Passing,
-        Reaction::Eggs,
-    ];
+    pub const ALL: [Reaction; 5] =
+        [Reaction::Flowers, Reaction::Handshake, Reaction::Shocking, Reaction::Passing, Reaction::Eggs];
 
     /// The stable name used in the CLI, the API and the export.
     pub fn name(self) -> &'static str {
@@ -174,6 +167,16 @@ pub struct PortalInfo {
     pub pages: u32,
 }
 
+/// A file attached to an article (podcast audio, a picture, a document).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enclosure {
+    pub url: String,
+    /// The MIME type the feed declared, if any.
+    pub mime: Option<String>,
+    /// The size in bytes the feed declared, if any.
+    pub length: Option<u64>,
+}
+
 /// One article as a parser yields it, before sanitizing and storing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParsedItem {
@@ -189,6 +192,9 @@ pub struct ParsedItem {
     /// Untrusted HTML, as the source sent it.
     pub html: String,
     pub categories: Vec<String>,
+    pub enclosures: Vec<Enclosure>,
+    /// Where the article's comments are (RSS `<comments>`, `wfw:commentRss`, Atom `rel="replies"`).
+    pub comments: Option<String>,
     pub portal: Option<PortalInfo>,
 }
 
@@ -197,6 +203,8 @@ pub struct ParsedItem {
 pub struct ParsedFeed {
     pub title: Option<String>,
     pub site_url: Option<String>,
+    /// How often the feed asks to be fetched, in seconds (`<ttl>`, `sy:updatePeriod`/`sy:updateFrequency`).
+    pub interval: Option<u32>,
     pub items: Vec<ParsedItem>,
 }
 
@@ -215,5 +223,7 @@ pub struct CleanItem {
     /// Plain text of `html`.
     pub text: String,
     pub categories: Vec<String>,
+    pub enclosures: Vec<Enclosure>,
+    pub comments: Option<String>,
     pub portal: Option<PortalInfo>,
 }

@@ -14,10 +14,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
 /// True for an environment value that means yes (`1`, `true`, `yes`, `on`).
 fn truthy(value: Option<OsString>) -> bool {
     value.is_some_and(|v| {
-        matches!(
-            v.to_string_lossy().trim().to_ascii_lowercase().as_str(),
-            "1" | "true" | "yes" | "on"
-        )
+        matches!(v.to_string_lossy().trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on")
     })
 }
 
@@ -30,9 +27,7 @@ pub fn options_from_args(args: impl IntoIterator<Item = OsString>) -> Result<Opt
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy();
         if text == "--data-dir" {
-            data_dir = Some(PathBuf::from(
-                args.next().ok_or("--data-dir needs a folder")?,
-            ));
+            data_dir = Some(PathBuf::from(args.next().ok_or("--data-dir needs a folder")?));
         } else if let Some(dir) = text.strip_prefix("--data-dir=") {
             data_dir = Some(PathBuf::from(dir));
         } else if text == "--no-starter" {
@@ -40,15 +35,8 @@ pub fn options_from_args(args: impl IntoIterator<Item = OsString>) -> Result<Opt
         }
     }
     let data_dir = data_dir
-        .or_else(|| {
-            std::env::var_os("JIANBAO_DATA_DIR")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        })
+        .or_else(|| std::env::var_os("JIANBAO_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from))
         .or_else(default_data_dir)
         .ok_or("no data folder: pass --data-dir or set JIANBAO_DATA_DIR")?;
-    Ok(Options {
-        data_dir,
-        starter: !no_starter,
-    })
+    Ok(Options { data_dir, starter: !no_starter })
 }

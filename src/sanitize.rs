@@ -24,15 +24,8 @@ fn builder(base: Option<&Url>) -> Builder<'static> {
         .strip_comments(true);
     // data: is only acceptable for pictures; ammonia's scheme list is global, so drop it from links here.
     b.attribute_filter(|element, attribute, value| {
-        let is_data = value
-            .trim_start()
-            .get(..5)
-            .is_some_and(|p| p.eq_ignore_ascii_case("data:"));
-        if is_data
-            && !(element == "img"
-                && attribute == "src"
-                && value.trim_start()[5..].starts_with("image/"))
-        {
+        let is_data = value.trim_start().get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"));
+        if is_data && !(element == "img" && attribute == "src" && value.trim_start()[5..].starts_with("image/")) {
             return None;
         }
         Some(value.into())
@@ -117,11 +110,7 @@ pub fn sanitize_item(item: ParsedItem, base: Option<&Url>) -> CleanItem {
     CleanItem {
         guid: item.guid,
         link: link.filter(|l| l.starts_with("http://") || l.starts_with("https://")),
-        title: if item.title.trim().is_empty() {
-            first_words(&text)
-        } else {
-            item.title.trim().to_owned()
-        },
+        title: if item.title.trim().is_empty() { first_words(&text) } else { item.title.trim().to_owned() },
         author: plain(item.author),
         published: item.published,
         updated: item.updated,
@@ -129,6 +118,22 @@ pub fn sanitize_item(item: ParsedItem, base: Option<&Url>) -> CleanItem {
         html,
         text,
         categories: item.categories,
+        enclosures: item
+            .enclosures
+            .into_iter()
+            .filter_map(|mut e| {
+                let url = base.map_or_else(|| Url::parse(&e.url), |b| b.join(&e.url)).ok()?;
+                matches!(url.scheme(), "http" | "https").then(|| {
+                    e.url = url.to_string();
+                    e
+                })
+            })
+            .collect(),
+        comments: item
+            .comments
+            .and_then(|c| base.map_or_else(|| Url::parse(&c), |b| b.join(&c)).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .map(|u| u.to_string()),
         portal: item.portal,
     }
 }
@@ -153,39 +158,22 @@ mod tests {
             r#"<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">a</a><a href="file:///etc/passwd">f</a></p><iframe src="http://evil.example/"></iframe><style>p{}</style><img src="x.png" onerror="y()">"#,
             Some(&base),
         );
-        for bad in [
-            "script",
-            "onclick",
-            "javascript:",
-            "file:",
-            "iframe",
-            "style",
-            "onerror",
-            "alert",
-        ] {
+        for bad in ["script", "onclick", "javascript:", "file:", "iframe", "style", "onerror", "alert"] {
             assert!(!out.contains(bad), "{bad} survived in {out}");
         }
-        assert!(
-            out.contains(r#"src="http://city.example/news/x.png""#),
-            "{out}"
-        );
+        assert!(out.contains(r#"src="http://city.example/news/x.png""#), "{out}");
     }
 
     #[test]
     fn data_urls_survive_only_as_pictures() {
-        let out = sanitize_html(
-            r#"<img src="data:image/png;base64,AAAA"><a href="data:text/html,<b>x</b>">x</a>"#,
-            None,
-        );
+        let out =
+            sanitize_html(r#"<img src="data:image/png;base64,AAAA"><a href="data:text/html,<b>x</b>">x</a>"#, None);
         assert!(out.contains("data:image/png"), "{out}");
         assert!(!out.contains("data:text"), "{out}");
     }
 
     #[test]
     fn text_keeps_paragraphs_apart() {
-        assert_eq!(
-            html_to_text("<p>One  two</p><p>three<br>four</p>"),
-            "One two\nthree\nfour"
-        );
+        assert_eq!(html_to_text("<p>One  two</p><p>three<br>four</p>"), "One two\nthree\nfour");
     }
 }

@@ -40,10 +40,7 @@ impl SyncObserver for Quiet {}
 /// Parses a URL the user gave, accepting only http(s).
 pub fn parse_http_url(input: &str) -> Result<Url> {
     let trimmed = input.trim();
-    let url = Url::parse(trimmed).map_err(|e| Error::InvalidUrl {
-        url: trimmed.to_owned(),
-        reason: e.to_string(),
-    })?;
+    let url = Url::parse(trimmed).map_err(|e| Error::InvalidUrl { url: trimmed.to_owned(), reason: e.to_string() })?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::InvalidUrl {
             url: trimmed.to_owned(),
@@ -55,10 +52,7 @@ pub fn parse_http_url(input: &str) -> Result<Url> {
 
 /// Decodes and parses a fetched body.
 fn read_document(response: &Response) -> Result<Document> {
-    let charset = response
-        .content_type
-        .as_deref()
-        .and_then(charset_from_content_type);
+    let charset = response.content_type.as_deref().and_then(charset_from_content_type);
     let decoded = decode(&response.body, charset);
     Ok(parse_document(&declare_utf8(&decoded.text), &response.url)?)
 }
@@ -76,25 +70,19 @@ pub struct Identified {
 /// Finds the feed a URL stands for: the URL itself when it is a feed, or the one a web page names
 /// (`pick`, 1-based, when it names several). Network only; nothing is stored.
 pub async fn identify(fetcher: &Fetcher, url: &Url, pick: Option<usize>) -> Result<Identified> {
-    let Fetched::Body(response) = fetcher.get(url, None).await? else {
-        unreachable!("unconditional GET")
-    };
+    let Fetched::Body(response) = fetcher.get(url, None).await? else { unreachable!("unconditional GET") };
     match read_document(&response)? {
         Document::Feed(feed) => Ok(identified(url.clone(), response.url, feed)),
         Document::Page { feeds, .. } => {
             let chosen = choose(url, feeds, pick)?;
-            let feed_url = Url::parse(&chosen.url).map_err(|e| Error::InvalidUrl {
-                url: chosen.url.clone(),
-                reason: e.to_string(),
-            })?;
+            let feed_url = Url::parse(&chosen.url)
+                .map_err(|e| Error::InvalidUrl { url: chosen.url.clone(), reason: e.to_string() })?;
             let Fetched::Body(response) = fetcher.get(&feed_url, None).await? else {
                 unreachable!("unconditional GET")
             };
             match read_document(&response)? {
                 Document::Feed(feed) => Ok(identified(feed_url.clone(), response.url, feed)),
-                Document::Page { .. } => Err(Error::NoFeed {
-                    url: feed_url.to_string(),
-                }),
+                Document::Page { .. } => Err(Error::NoFeed { url: feed_url.to_string() }),
             }
         }
     }
@@ -102,32 +90,19 @@ pub async fn identify(fetcher: &Fetcher, url: &Url, pick: Option<usize>) -> Resu
 
 fn choose(url: &Url, mut feeds: Vec<FeedLink>, pick: Option<usize>) -> Result<FeedLink> {
     match (feeds.len(), pick) {
-        (0, _) => Err(Error::NoFeed {
-            url: url.to_string(),
-        }),
-        (n, Some(p)) if p == 0 || p > n => Err(Error::InvalidArgument(format!(
-            "--pick {p}: {url} names {n} feed(s); pick 1 to {n}"
-        ))),
+        (0, _) => Err(Error::NoFeed { url: url.to_string() }),
+        (n, Some(p)) if p == 0 || p > n => {
+            Err(Error::InvalidArgument(format!("--pick {p}: {url} names {n} feed(s); pick 1 to {n}")))
+        }
         (_, Some(p)) => Ok(feeds.swap_remove(p - 1)),
         (1, None) => Ok(feeds.remove(0)),
-        (_, None) => Err(Error::MultipleFeeds {
-            url: url.to_string(),
-            candidates: feeds,
-        }),
+        (_, None) => Err(Error::MultipleFeeds { url: url.to_string(), candidates: feeds }),
     }
 }
 
 fn identified(subscribed: Url, feed_url: Url, feed: ParsedFeed) -> Identified {
-    let title = feed
-        .title
-        .clone()
-        .unwrap_or_else(|| feed_url.host_str().unwrap_or("feed").to_owned());
-    Identified {
-        subscribed,
-        feed_url,
-        title,
-        site_url: feed.site_url,
-    }
+    let title = feed.title.clone().unwrap_or_else(|| feed_url.host_str().unwrap_or("feed").to_owned());
+    Identified { subscribed, feed_url, title, site_url: feed.site_url }
 }
 
 /// Cleans and sanitizes parsed items for storage; portal items also lose inline pinyin.
@@ -135,11 +110,7 @@ pub fn prepare_items(items: Vec<ParsedItem>, base: &Url) -> Vec<CleanItem> {
     items
         .into_iter()
         .map(|item| {
-            let item = if item.portal.is_some() {
-                crate::clean::strip_item_pinyin(item)
-            } else {
-                item
-            };
+            let item = if item.portal.is_some() { crate::clean::strip_item_pinyin(item) } else { item };
             sanitize_item(item, Some(base))
         })
         .collect()
@@ -174,25 +145,16 @@ pub async fn sync_source(fetcher: &Fetcher, store: &Mutex<Store>, source: &Sourc
 }
 
 fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
-    store
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-async fn fetch_and_store(
-    fetcher: &Fetcher,
-    store: &Mutex<Store>,
-    source: &Source,
-) -> Result<(usize, usize)> {
+async fn fetch_and_store(fetcher: &Fetcher, store: &Mutex<Store>, source: &Source) -> Result<(usize, usize)> {
     if source.kind == SourceKind::Local {
         lock(store).record_sync_unchanged(source.id)?;
         return Ok((0, 0));
     }
     let url = parse_http_url(&source.feed_url)?;
-    let validators = Validators {
-        etag: source.etag.clone(),
-        last_modified: source.last_modified.clone(),
-    };
+    let validators = Validators { etag: source.etag.clone(), last_modified: source.last_modified.clone() };
     let response = match fetcher.get(&url, Some(&validators)).await? {
         Fetched::NotModified => {
             lock(store).record_sync_unchanged(source.id)?;

@@ -1,7 +1,7 @@
 //! What the store hands back to readers of the library: sources, article summaries, whole articles and state.
 //! These serialize as the API and export shapes documented in `docs/api.md`.
 
-use crate::model::{ArticleId, PortalInfo, Reaction, SourceId, SourceKind};
+use crate::model::{ArticleId, Enclosure, PortalInfo, Reaction, SourceId, SourceKind};
 use serde::Serialize;
 
 /// A subscribed source with its counts and last sync outcome.
@@ -71,6 +71,8 @@ pub struct Article {
     pub html: String,
     pub text: String,
     pub categories: Vec<String>,
+    pub enclosures: Vec<Enclosure>,
+    pub comments: Option<String>,
     pub read: bool,
     pub bookmarked: bool,
     pub bookmarked_at: Option<String>,

@@ -50,37 +50,22 @@ fn new_token() -> String {
 impl WebServer {
     /// Binds 127.0.0.1:`port` (0 picks a free port). A busy port is an error naming it.
     pub async fn bind(library: Library, port: u16) -> Result<WebServer, Error> {
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .await
-            .map_err(|source| {
-                if source.kind() == std::io::ErrorKind::AddrInUse {
-                    Error::PortInUse { port }
-                } else {
-                    Error::Io {
-                        path: format!("127.0.0.1:{port}").into(),
-                        source,
-                    }
-                }
-            })?;
-        let addr = listener.local_addr().map_err(|source| Error::Io {
-            path: "listener".into(),
-            source,
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AddrInUse {
+                Error::PortInUse { port }
+            } else {
+                Error::Io { path: format!("127.0.0.1:{port}").into(), source }
+            }
         })?;
+        let addr = listener.local_addr().map_err(|source| Error::Io { path: "listener".into(), source })?;
         let p = addr.port();
         let shared = Arc::new(Shared {
             library,
             token: new_token(),
             hosts: [format!("127.0.0.1:{p}"), format!("localhost:{p}")],
-            origins: [
-                format!("http://127.0.0.1:{p}"),
-                format!("http://localhost:{p}"),
-            ],
+            origins: [format!("http://127.0.0.1:{p}"), format!("http://localhost:{p}")],
         });
-        Ok(WebServer {
-            listener,
-            shared,
-            addr,
-        })
+        Ok(WebServer { listener, shared, addr })
     }
 
     /// The address to open, secret included.
@@ -100,11 +85,7 @@ impl WebServer {
 }
 
 fn error_response(status: StatusCode, kind: &str, message: &str) -> Response {
-    let body = ApiError {
-        kind: kind.into(),
-        message: message.into(),
-        details: None,
-    };
+    let body = ApiError { kind: kind.into(), message: message.into(), details: None };
     (status, axum::Json(body)).into_response()
 }
 
@@ -120,30 +101,16 @@ fn status_for(kind: &str) -> StatusCode {
 
 /// Refuses requests that are not from the page this run printed.
 fn check_caller(shared: &Shared, headers: &HeaderMap) -> Result<(), Response> {
-    let value = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &HeaderValue| v.to_str().ok())
-    };
+    let value = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
     if !value(header::HOST).is_some_and(|h| shared.hosts.iter().any(|ok| ok == h)) {
-        return Err(error_response(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "unexpected Host header",
-        ));
+        return Err(error_response(StatusCode::FORBIDDEN, "forbidden", "unexpected Host header"));
     }
     if let Some(origin) = value(header::ORIGIN)
         && !shared.origins.iter().any(|ok| ok == origin)
     {
-        return Err(error_response(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "requests from other sites are refused",
-        ));
+        return Err(error_response(StatusCode::FORBIDDEN, "forbidden", "requests from other sites are refused"));
     }
-    let presented = value(header::AUTHORIZATION)
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+    let presented = value(header::AUTHORIZATION).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
     if !constant_time_eq(presented.as_bytes(), shared.token.as_bytes()) {
         return Err(error_response(
             StatusCode::UNAUTHORIZED,
@@ -197,20 +164,12 @@ async fn asset(uri: Uri) -> Response {
 
 fn serve_asset(path: &str) -> Response {
     let Some(file) = Ui::get(path) else {
-        return error_response(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            &format!("no file {path}"),
-        );
+        return error_response(StatusCode::NOT_FOUND, "not_found", &format!("no file {path}"));
     };
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    let textual =
-        mime.type_() == "text" || mime.subtype() == "javascript" || mime.subtype() == "json";
-    let content_type = if textual {
-        format!("{}; charset=utf-8", mime.essence_str())
-    } else {
-        mime.essence_str().to_owned()
-    };
+    let textual = mime.type_() == "text" || mime.subtype() == "javascript" || mime.subtype() == "json";
+    let content_type =
+        if textual { format!("{}; charset=utf-8", mime.essence_str()) } else { mime.essence_str().to_owned() };
     let headers = [
         (header::CONTENT_TYPE, content_type),
         (header::CONTENT_SECURITY_POLICY, CSP.to_owned()),

@@ -22,10 +22,7 @@ fn usage_errors_exit_2_with_a_message() {
 #[test]
 fn version_and_help_describe_the_program() {
     let jb = Jb::empty();
-    assert_eq!(
-        jb.ok(&["--version"]),
-        format!("jianbao {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(jb.ok(&["--version"]), format!("jianbao {}\n", env!("CARGO_PKG_VERSION")));
     let help = jb.ok(&["--help"]);
     for command in [
         "add",
@@ -41,10 +38,7 @@ fn version_and_help_describe_the_program() {
         "export",
         "serve",
     ] {
-        assert!(
-            help.contains(&format!("  {command} ")),
-            "{command} missing from:\n{help}"
-        );
+        assert!(help.contains(&format!("  {command} ")), "{command} missing from:\n{help}");
     }
     assert!(help.contains("--data-dir"));
 }

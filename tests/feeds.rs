@@ -5,10 +5,7 @@ use crate::support::{Jb, Reply, TestServer, stderr, stdout};
 use serde_json::Value;
 
 fn titles(articles: &[Value]) -> Vec<&str> {
-    articles
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect()
+    articles.iter().map(|a| a["title"].as_str().unwrap()).collect()
 }
 
 #[test]
@@ -24,14 +21,7 @@ fn add_subscribes_without_storing_articles_and_sync_brings_them_newest_first() {
     let out = jb.ok(&["sync"]);
     assert_eq!(out, "ok\t1\t山城日報 · 城事\t3 new, 0 updated\n");
     let articles = jb.articles(&[]);
-    assert_eq!(
-        titles(&articles),
-        [
-            "老街夜市重新開張",
-            "發展新區交通規劃公布",
-            "圖書館延長開放時間"
-        ]
-    );
+    assert_eq!(titles(&articles), ["老街夜市重新開張", "發展新區交通規劃公布", "圖書館延長開放時間"]);
 
     let night = jb.article_titled("老街夜市重新開張");
     assert_eq!(night["guid"], "city-003");
@@ -40,19 +30,11 @@ fn add_subscribes_without_storing_articles_and_sync_brings_them_newest_first() {
     assert_eq!(night["categories"], serde_json::json!(["民生", "夜市"]));
     assert_eq!(night["source_url"], server.url("/feeds/city-news.rss"));
     let html = night["html"].as_str().unwrap();
-    assert!(
-        html.contains(&format!(r#"src="{}""#, server.url("/img/night-market.png"))),
-        "{html}"
-    );
+    assert!(html.contains(&format!(r#"src="{}""#, server.url("/img/night-market.png"))), "{html}");
     for bad in ["<script", "onclick", "javascript:", "alert("] {
         assert!(!html.contains(bad), "{bad} in {html}");
     }
-    assert!(
-        night["text"]
-            .as_str()
-            .unwrap()
-            .contains("市政府表示，週末將加開公車。")
-    );
+    assert!(night["text"].as_str().unwrap().contains("市政府表示，週末將加開公車。"));
 }
 
 #[test]
@@ -65,18 +47,8 @@ fn every_request_carries_an_honest_user_agent_and_resyncs_are_conditional() {
     assert_eq!(out, "ok\t1\t山城日報 · 城事\t0 new, 0 updated\n");
     let hits = server.hits_on("/feeds/city-news.rss");
     assert_eq!(hits.len(), 3, "add, sync, sync: {hits:?}");
-    assert!(
-        hits.iter().all(|h| h
-            .user_agent
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("Jianbao/")),
-        "{hits:?}"
-    );
-    assert!(
-        !hits[0].conditional && !hits[1].conditional,
-        "add stores no validators: {hits:?}"
-    );
+    assert!(hits.iter().all(|h| h.user_agent.as_deref().unwrap_or("").starts_with("Jianbao/")), "{hits:?}");
+    assert!(!hits[0].conditional && !hits[1].conditional, "add stores no validators: {hits:?}");
     assert!(hits[2].conditional && hits[2].status == 304, "{hits:?}");
 }
 
@@ -91,24 +63,14 @@ fn atom_and_json_feeds_keep_dates_authors_and_links() {
     assert_eq!(sqlite["published"], "2026-11-10T08:15:00-05:00");
     assert_eq!(sqlite["author"], "Ada Park");
     assert_eq!(sqlite["link"], "http://tech.example/posts/sqlite");
-    assert!(
-        sqlite["html"]
-            .as_str()
-            .unwrap()
-            .contains("<li>FTS5 for search</li>")
-    );
+    assert!(sqlite["html"].as_str().unwrap().contains("<li>FTS5 for search</li>"));
     let measure = jb.article_titled("Measuring before tuning");
     assert_eq!(measure["categories"], serde_json::json!(["performance"]));
     assert!(!measure["html"].as_str().unwrap().contains("iframe"));
     let radish = jb.article_titled("早市的蘿蔔");
     assert_eq!(radish["guid"], "n1");
     assert_eq!(radish["published"], "2026-11-12T06:30:00+08:00");
-    assert!(
-        radish["html"]
-            .as_str()
-            .unwrap()
-            .contains(r#"src="http://notes.example/radish.jpg""#)
-    );
+    assert!(radish["html"].as_str().unwrap().contains(r#"src="http://notes.example/radish.jpg""#));
 }
 
 #[test]
@@ -118,11 +80,7 @@ fn a_gbk_feed_declared_gb2312_decodes_without_replacement_characters() {
     jb.add(&server.url("/feeds/gbk-news.rss"));
     jb.ok(&["sync"]);
     let library = jb.article_titled("图书馆新书上架");
-    assert!(
-        library["text"].as_str().unwrap().contains("朱镕基文集"),
-        "{}",
-        library["text"]
-    );
+    assert!(library["text"].as_str().unwrap().contains("朱镕基文集"), "{}", library["text"]);
     let export = jb.ok(&["export", "--format", "ndjson"]);
     assert!(!export.contains('\u{fffd}'));
     assert_eq!(jb.json(&["sources"])[0]["title"], "简体新闻");
@@ -152,28 +110,14 @@ fn a_page_naming_several_feeds_lists_them_and_takes_pick() {
     let jb = Jb::empty();
     let out = jb.run(&["add", &server.url("/two.html")]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stdout(&out).contains(&format!("2\t{}\tTech", server.url("/feeds/tech.atom"))),
-        "{}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).contains(&format!("2\t{}\tTech", server.url("/feeds/tech.atom"))), "{}", stdout(&out));
     assert!(stderr(&out).contains("--pick"), "{}", stderr(&out));
     let out = jb.run(&["add", &server.url("/two.html"), "--pick", "9"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert_eq!(
-        jb.ok(&["add", &server.url("/two.html"), "--pick", "2"]),
-        "1\tQuiet Systems\n"
-    );
-    assert_eq!(
-        jb.ok(&["add", &server.url("/two.html"), "--pick", "1"]),
-        "2\t山城日報 · 城事\n"
-    );
+    assert_eq!(jb.ok(&["add", &server.url("/two.html"), "--pick", "2"]), "1\tQuiet Systems\n");
+    assert_eq!(jb.ok(&["add", &server.url("/two.html"), "--pick", "1"]), "2\t山城日報 · 城事\n");
     let again = jb.run(&["add", &server.url("/two.html"), "--pick", "1"]);
-    assert!(
-        stderr(&again).contains("already subscribed as source 2"),
-        "{}",
-        stderr(&again)
-    );
+    assert!(stderr(&again).contains("already subscribed as source 2"), "{}", stderr(&again));
 }
 
 #[test]
@@ -181,10 +125,7 @@ fn add_refuses_what_is_not_a_feed_with_a_message_naming_it() {
     let server = TestServer::start();
     let jb = Jb::empty();
     let cases = [
-        (
-            "ftp://example.org/feed.xml".to_owned(),
-            "ftp://example.org/feed.xml",
-        ),
+        ("ftp://example.org/feed.xml".to_owned(), "ftp://example.org/feed.xml"),
         ("file:///etc/passwd".to_owned(), "file:///etc/passwd"),
         ("not a url".to_owned(), "not a url"),
         (server.url("/pages/no-feed.html"), "names no feed"),
@@ -206,23 +147,11 @@ fn a_failing_source_is_reported_by_name_and_costs_nothing_stored_while_the_other
     let server = TestServer::start();
     let other = TestServer::start();
     let jb = Jb::empty();
-    let feeds = [
-        "/broken/404.rss",
-        "/broken/html.rss",
-        "/broken/truncated.rss",
-    ];
+    let feeds = ["/broken/404.rss", "/broken/html.rss", "/broken/truncated.rss"];
     for path in feeds {
-        server.set(
-            path,
-            Reply::xml(
-                std::fs::read(crate::support::fixtures().join("feeds/city-news.rss")).unwrap(),
-            ),
-        );
+        server.set(path, Reply::xml(std::fs::read(crate::support::fixtures().join("feeds/city-news.rss")).unwrap()));
     }
-    other.set(
-        "/gone.rss",
-        Reply::xml(std::fs::read(crate::support::fixtures().join("feeds/tech.atom")).unwrap()),
-    );
+    other.set("/gone.rss", Reply::xml(std::fs::read(crate::support::fixtures().join("feeds/tech.atom")).unwrap()));
     for path in feeds {
         jb.add(&server.url(path));
     }
@@ -233,14 +162,7 @@ fn a_failing_source_is_reported_by_name_and_costs_nothing_stored_while_the_other
     assert_eq!(before, 3 * 3 + 2 + 2);
 
     server.set("/broken/404.rss", Reply::new(404, "text/html", "gone"));
-    server.set(
-        "/broken/html.rss",
-        Reply::new(
-            200,
-            "text/html",
-            "<!doctype html><html><body>Login</body></html>",
-        ),
-    );
+    server.set("/broken/html.rss", Reply::new(200, "text/html", "<!doctype html><html><body>Login</body></html>"));
     server.set(
         "/broken/truncated.rss",
         Reply::xml(std::fs::read(crate::support::fixtures().join("feeds/truncated.rss")).unwrap()),
@@ -252,45 +174,19 @@ fn a_failing_source_is_reported_by_name_and_costs_nothing_stored_while_the_other
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let lines = stdout(&out);
     assert_eq!(lines.lines().count(), 5, "one line per source: {lines}");
-    assert!(
-        lines.lines().any(|l| l.starts_with("ok\t5\tField Notes\t")),
-        "{lines}"
-    );
-    for (id, needle) in [
-        (1, "HTTP 404"),
-        (2, "web page, not a feed"),
-        (3, "not a readable feed"),
-        (4, "unable to reach"),
-    ] {
-        let line = lines
-            .lines()
-            .find(|l| l.starts_with(&format!("failed\t{id}\t")))
-            .unwrap_or_else(|| panic!("{lines}"));
+    assert!(lines.lines().any(|l| l.starts_with("ok\t5\tField Notes\t")), "{lines}");
+    for (id, needle) in
+        [(1, "HTTP 404"), (2, "web page, not a feed"), (3, "not a readable feed"), (4, "unable to reach")]
+    {
+        let line =
+            lines.lines().find(|l| l.starts_with(&format!("failed\t{id}\t"))).unwrap_or_else(|| panic!("{lines}"));
         assert!(line.contains(needle), "{line}");
     }
-    assert!(
-        lines.contains(&gone_url),
-        "the unreachable source is named: {lines}"
-    );
-    assert_eq!(
-        jb.articles(&["--limit", "1000"]).len(),
-        before,
-        "nothing stored was lost"
-    );
+    assert!(lines.contains(&gone_url), "the unreachable source is named: {lines}");
+    assert_eq!(jb.articles(&["--limit", "1000"]).len(), before, "nothing stored was lost");
     let sources = jb.json(&["sources"]);
-    let by_id = |id: i64| {
-        sources
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["id"] == id)
-            .unwrap()
-            .clone()
-    };
-    assert!(
-        by_id(1)["last_error"].as_str().unwrap().contains("404"),
-        "{sources}"
-    );
+    let by_id = |id: i64| sources.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap().clone();
+    assert!(by_id(1)["last_error"].as_str().unwrap().contains("404"), "{sources}");
     assert_eq!(by_id(1)["last_error_kind"], "http_status");
     assert_eq!(by_id(5)["last_error"], Value::Null);
 }

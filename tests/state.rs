@@ -27,11 +27,7 @@ fn state_commands_set_and_clear_and_repeat_harmlessly() {
     jb.ok(&["bookmark", &id]);
     let a = jb.json(&["show", &id]);
     assert_eq!(
-        (
-            a["read"].clone(),
-            a["bookmarked"].clone(),
-            a["bookmarked_at"].clone()
-        ),
+        (a["read"].clone(), a["bookmarked"].clone(), a["bookmarked_at"].clone()),
         (Value::Bool(true), Value::Bool(true), first)
     );
     assert_eq!(jb.articles(&["--unread"]).len(), 2);
@@ -40,10 +36,7 @@ fn state_commands_set_and_clear_and_repeat_harmlessly() {
     jb.ok(&["unbookmark", &id]);
     jb.ok(&["unbookmark", &id]);
     let a = jb.json(&["show", &id]);
-    assert_eq!(
-        (a["read"].clone(), a["bookmarked_at"].clone()),
-        (Value::Bool(false), Value::Null)
-    );
+    assert_eq!((a["read"].clone(), a["bookmarked_at"].clone()), (Value::Bool(false), Value::Null));
 }
 
 #[test]
@@ -56,11 +49,7 @@ fn one_reaction_per_article_changeable_and_clearable() {
     assert_eq!(jb.json(&["show", &id])["reaction"], "eggs");
     jb.ok(&["react", &id, "--clear"]);
     assert_eq!(jb.json(&["show", &id])["reaction"], Value::Null);
-    for bad in [
-        vec!["react", &id, "likes"],
-        vec!["react", &id],
-        vec!["react", &id, "eggs", "--clear"],
-    ] {
+    for bad in [vec!["react", &id, "likes"], vec!["react", &id], vec!["react", &id, "eggs", "--clear"]] {
         let out = jb.run(&bad);
         assert_eq!(out.status.code(), Some(2), "{bad:?}: {}", stderr(&out));
     }
@@ -76,8 +65,7 @@ fn an_updated_article_gets_new_content_and_keeps_its_state() {
     jb.ok(&["read", &id]);
     jb.ok(&["bookmark", &id]);
     jb.ok(&["react", &id, "handshake"]);
-    let feed =
-        std::fs::read_to_string(crate::support::fixtures().join("feeds/city-news.rss")).unwrap();
+    let feed = std::fs::read_to_string(crate::support::fixtures().join("feeds/city-news.rss")).unwrap();
     let changed = feed
         .replace("輕軌將在三年內通車", "輕軌將在兩年內通車")
         .replace("<guid isPermaLink=\"false\">city-001</guid>", "");
@@ -86,22 +74,10 @@ fn an_updated_article_gets_new_content_and_keeps_its_state() {
     // city-002 changed; city-001 lost its guid but keeps its link, so it is the same article (unchanged).
     assert_eq!(out, "ok\t1\t山城日報 · 城事\t0 new, 1 updated\n");
     let a = jb.json(&["show", &id]);
-    assert!(
-        a["text"].as_str().unwrap().contains("兩年內"),
-        "{}",
-        a["text"]
-    );
+    assert!(a["text"].as_str().unwrap().contains("兩年內"), "{}", a["text"]);
     assert_eq!(
-        (
-            a["read"].clone(),
-            a["bookmarked"].clone(),
-            a["reaction"].clone()
-        ),
-        (
-            Value::Bool(true),
-            Value::Bool(true),
-            Value::from("handshake")
-        )
+        (a["read"].clone(), a["bookmarked"].clone(), a["reaction"].clone()),
+        (Value::Bool(true), Value::Bool(true), Value::from("handshake"))
     );
     assert_eq!(jb.articles(&[]).len(), 3, "no duplicates");
 }
@@ -112,10 +88,7 @@ fn search_finds_one_and_two_character_words_in_either_script() {
     let hits = jb.json(&["search", "发展"]);
     assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
     assert_eq!(hits[0]["title"], "發展新區交通規劃公布");
-    assert!(
-        hits[0]["excerpt"].as_str().unwrap().contains("發展"),
-        "{hits}"
-    );
+    assert!(hits[0]["excerpt"].as_str().unwrap().contains("發展"), "{hits}");
     let one = jb.json(&["search", "燈"]);
     assert_eq!(one, serde_json::json!([]));
     let one = jb.json(&["search", "馆"]);
@@ -123,10 +96,7 @@ fn search_finds_one_and_two_character_words_in_either_script() {
     assert_eq!(one[0]["title"], "圖書館延長開放時間");
     let two_terms = jb.json(&["search", "夜市", "公車"]);
     assert_eq!(two_terms[0]["title"], "老街夜市重新開張");
-    assert_eq!(
-        jb.json(&["search", "夜市", "圖書館"]),
-        serde_json::json!([])
-    );
+    assert_eq!(jb.json(&["search", "夜市", "圖書館"]), serde_json::json!([]));
     let text = jb.ok(&["search", "发展"]);
     assert!(text.contains("發展新區交通規劃公布"), "{text}");
 }
@@ -138,10 +108,7 @@ fn export_writes_every_article_with_the_documented_fields() {
     jb.ok(&["bookmark", &id]);
     jb.ok(&["react", &id, "passing"]);
     let out = jb.ok(&["export", "--format", "ndjson"]);
-    let records: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
-        .collect();
+    let records: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
     assert_eq!(records.len(), 3);
     let fields = [
         "id",
@@ -168,27 +135,15 @@ fn export_writes_every_article_with_the_documented_fields() {
         }
         assert!(r["categories"].is_array());
     }
-    let night = records
-        .iter()
-        .find(|r| r["title"] == "老街夜市重新開張")
-        .unwrap();
+    let night = records.iter().find(|r| r["title"] == "老街夜市重新開張").unwrap();
     assert_eq!(night["reaction"], "passing");
     assert_eq!(night["bookmarked"], true);
     assert_eq!(night["summary"], "整修半年的老街夜市今晚重新開張。");
 
     let file = jb.data_dir().join("export.ndjson");
-    let out = jb.run(&[
-        "export",
-        "--format",
-        "ndjson",
-        "--output",
-        file.to_str().unwrap(),
-    ]);
+    let out = jb.run(&["export", "--format", "ndjson", "--output", file.to_str().unwrap()]);
     assert!(out.status.success());
-    assert_eq!(
-        std::fs::read_to_string(&file).unwrap(),
-        jb.ok(&["export", "--format", "ndjson"])
-    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), jb.ok(&["export", "--format", "ndjson"]));
     let out = jb.run(&["export", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(2));
 }

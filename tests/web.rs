@@ -21,28 +21,15 @@ impl Drop for Served {
 }
 
 fn serve(jb: &Jb) -> Served {
-    let mut child = jb
-        .command()
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child =
+        jb.command().args(["serve", "--port", "0"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
     let url = first.trim();
-    let (base, token) = url
-        .split_once("/#token=")
-        .unwrap_or_else(|| panic!("first line is the URL: {url:?}"));
+    let (base, token) = url.split_once("/#token=").unwrap_or_else(|| panic!("first line is the URL: {url:?}"));
     assert!(base.starts_with("http://127.0.0.1:"), "{base}");
     assert!(token.len() >= 32, "{token}");
-    Served {
-        child,
-        base: base.to_owned(),
-        token: token.to_owned(),
-    }
+    Served { child, base: base.to_owned(), token: token.to_owned() }
 }
 
 async fn call(s: &Served, cmd: &str, args: Value) -> (u16, Value) {
@@ -65,42 +52,14 @@ async fn the_api_refuses_callers_without_the_token_or_from_elsewhere() {
     let url = format!("{}/api/sources_list", s.base);
     let none = client.post(&url).send().await.unwrap();
     assert_eq!(none.status().as_u16(), 401);
-    let wrong = client
-        .post(&url)
-        .bearer_auth("0".repeat(s.token.len()))
-        .send()
-        .await
-        .unwrap();
+    let wrong = client.post(&url).bearer_auth("0".repeat(s.token.len())).send().await.unwrap();
     assert_eq!(wrong.status().as_u16(), 401);
-    let foreign = client
-        .post(&url)
-        .bearer_auth(&s.token)
-        .header("Origin", "http://evil.example")
-        .send()
-        .await
-        .unwrap();
+    let foreign = client.post(&url).bearer_auth(&s.token).header("Origin", "http://evil.example").send().await.unwrap();
     assert_eq!(foreign.status().as_u16(), 403);
-    assert!(
-        foreign
-            .headers()
-            .get("access-control-allow-origin")
-            .is_none()
-    );
-    let rebound = client
-        .post(&url)
-        .bearer_auth(&s.token)
-        .header("Host", "evil.example")
-        .send()
-        .await
-        .unwrap();
+    assert!(foreign.headers().get("access-control-allow-origin").is_none());
+    let rebound = client.post(&url).bearer_auth(&s.token).header("Host", "evil.example").send().await.unwrap();
     assert_eq!(rebound.status().as_u16(), 403);
-    let ok = client
-        .post(&url)
-        .bearer_auth(&s.token)
-        .header("Origin", s.base.as_str())
-        .send()
-        .await
-        .unwrap();
+    let ok = client.post(&url).bearer_auth(&s.token).header("Origin", s.base.as_str()).send().await.unwrap();
     assert_eq!(ok.status().as_u16(), 200);
     assert!(ok.headers().get("access-control-allow-origin").is_none());
     let sources: Value = ok.json().await.unwrap();
@@ -113,27 +72,14 @@ async fn the_page_is_served_with_a_strict_content_security_policy() {
     let s = serve(&jb);
     let page = reqwest::get(format!("{}/", s.base)).await.unwrap();
     assert_eq!(page.status().as_u16(), 200);
-    let csp = page.headers()["content-security-policy"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    for directive in [
-        "default-src 'self'",
-        "script-src 'self'",
-        "object-src 'none'",
-        "frame-ancestors 'none'",
-    ] {
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    for directive in ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"] {
         assert!(csp.contains(directive), "{directive} missing from {csp}");
     }
     assert!(page.text().await.unwrap().contains("js/main.js"));
     let api = reqwest::get(format!("{}/js/api.js", s.base)).await.unwrap();
     assert_eq!(api.status().as_u16(), 200);
-    assert!(
-        api.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .contains("javascript")
-    );
+    assert!(api.headers()["content-type"].to_str().unwrap().contains("javascript"));
 }
 
 #[tokio::test]
@@ -141,24 +87,12 @@ async fn the_window_s_commands_work_over_http_from_add_to_reaction() {
     let server = TestServer::start();
     let jb = Jb::empty();
     let s = serve(&jb);
-    let (status, source) = call(
-        &s,
-        "sources_add",
-        json!({"url": server.url("/feeds/city-news.rss")}),
-    )
-    .await;
+    let (status, source) = call(&s, "sources_add", json!({"url": server.url("/feeds/city-news.rss")})).await;
     assert_eq!(status, 200, "{source}");
     assert_eq!(source["title"], "山城日報 · 城事");
     let (status, error) = call(&s, "sources_add", json!({"url": server.url("/nope.xml")})).await;
-    assert_eq!(
-        (status, error["kind"].as_str().unwrap()),
-        (422, "http_status"),
-        "{error}"
-    );
-    assert!(
-        error["message"].as_str().unwrap().contains("/nope.xml"),
-        "{error}"
-    );
+    assert_eq!((status, error["kind"].as_str().unwrap()), (422, "http_status"), "{error}");
+    assert!(error["message"].as_str().unwrap().contains("/nope.xml"), "{error}");
 
     let (status, _) = call(&s, "sync_start", json!({})).await;
     assert_eq!(status, 200);
@@ -176,35 +110,14 @@ async fn the_window_s_commands_work_over_http_from_add_to_reaction() {
 
     let (_, list) = call(&s, "articles_list", json!({})).await;
     let id = list[0]["id"].clone();
-    let (_, state) = call(
-        &s,
-        "articles_set_bookmarked",
-        json!({"id": id, "bookmarked": true}),
-    )
-    .await;
+    let (_, state) = call(&s, "articles_set_bookmarked", json!({"id": id, "bookmarked": true})).await;
     assert_eq!(state["bookmarked"], true);
-    let (_, state) = call(
-        &s,
-        "articles_set_reaction",
-        json!({"id": id, "reaction": "shocking"}),
-    )
-    .await;
+    let (_, state) = call(&s, "articles_set_reaction", json!({"id": id, "reaction": "shocking"})).await;
     assert_eq!(state["reaction"], "shocking");
-    let (status, bad) = call(
-        &s,
-        "articles_set_reaction",
-        json!({"id": id, "reaction": "likes"}),
-    )
-    .await;
-    assert_eq!(
-        (status, bad["kind"].as_str().unwrap()),
-        (400, "invalid_argument")
-    );
+    let (status, bad) = call(&s, "articles_set_reaction", json!({"id": id, "reaction": "likes"})).await;
+    assert_eq!((status, bad["kind"].as_str().unwrap()), (400, "invalid_argument"));
     let (_, article) = call(&s, "articles_get", json!({"id": id})).await;
-    assert_eq!(
-        (article["bookmarked"].clone(), article["reaction"].clone()),
-        (json!(true), json!("shocking"))
-    );
+    assert_eq!((article["bookmarked"].clone(), article["reaction"].clone()), (json!(true), json!("shocking")));
     drop(s);
 
     // The CLI sees what the browser did: one library.
@@ -219,9 +132,5 @@ fn a_busy_port_is_a_clear_error() {
     let jb = Jb::empty();
     let out = jb.run(&["serve", "--port", &port]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains(&format!("port {port}")) && stderr(&out).contains("in use"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains(&format!("port {port}")) && stderr(&out).contains("in use"), "{}", stderr(&out));
 }

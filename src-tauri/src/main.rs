@@ -11,21 +11,13 @@ use serde_json::Value;
 struct AppState(Result<Library, ApiError>);
 
 #[tauri::command]
-async fn api(
-    state: tauri::State<'_, AppState>,
-    cmd: String,
-    args: Value,
-) -> Result<Value, ApiError> {
+async fn api(state: tauri::State<'_, AppState>, cmd: String, args: Value) -> Result<Value, ApiError> {
     let library = state.0.as_ref().map_err(Clone::clone)?;
     api::handle(library, &cmd, args).await
 }
 
 fn open_library(options: Result<Options, String>) -> Result<Library, ApiError> {
-    let options = options.map_err(|message| ApiError {
-        kind: "invalid_argument".into(),
-        message,
-        details: None,
-    })?;
+    let options = options.map_err(|message| ApiError { kind: "invalid_argument".into(), message, details: None })?;
     Library::open(&options).map_err(|e| {
         tracing::error!("{e}");
         ApiError::from(e)
@@ -33,12 +25,8 @@ fn open_library(options: Result<Options, String>) -> Result<Library, ApiError> {
 }
 
 fn main() {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .init();
-    let library = open_library(jianbao::paths::options_from_args(
-        std::env::args_os().skip(1),
-    ));
+    tracing_subscriber::fmt().with_writer(std::io::stderr).init();
+    let library = open_library(jianbao::paths::options_from_args(std::env::args_os().skip(1)));
     tauri::Builder::default()
         .manage(AppState(library))
         .invoke_handler(tauri::generate_handler![api])

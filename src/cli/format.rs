@@ -12,15 +12,8 @@ pub fn date(rfc3339: Option<&str>) -> String {
 
 /// `id  unread/total  title  <url>  (last error)`
 pub fn source_line(s: &Source) -> String {
-    let error = s
-        .last_error
-        .as_deref()
-        .map(|e| format!("  [last sync failed: {e}]"))
-        .unwrap_or_default();
-    format!(
-        "{}\t{}/{}\t{}\t<{}>{}",
-        s.id, s.unread, s.total, s.title, s.url, error
-    )
+    let error = s.last_error.as_deref().map(|e| format!("  [last sync failed: {e}]")).unwrap_or_default();
+    format!("{}\t{}/{}\t{}\t<{}>{}", s.id, s.unread, s.total, s.title, s.url, error)
 }
 
 /// `id  date  flags  title  · source`
@@ -29,18 +22,9 @@ pub fn summary_line(a: &ArticleSummary) -> String {
         "{}{}{}",
         if a.read { " " } else { "●" },
         if a.bookmarked { "★" } else { " " },
-        a.reaction
-            .map(|r| format!(" {}", r.label()))
-            .unwrap_or_default()
+        a.reaction.map(|r| format!(" {}", r.label())).unwrap_or_default()
     );
-    format!(
-        "{:>6}  {}  {}  {}  · {}",
-        a.id,
-        date(a.published.as_deref()),
-        flags,
-        a.title,
-        a.source_title
-    )
+    format!("{:>6}  {}  {}  {}  · {}", a.id, date(a.published.as_deref()), flags, a.title, a.source_title)
 }
 
 /// The whole article as text.
@@ -73,10 +57,7 @@ pub fn article_text(a: &Article) -> String {
     out += &format!("\n{}\n\n", a.text);
     let mut state = vec![if a.read { "read" } else { "unread" }.to_owned()];
     state.extend(a.bookmarked_at.as_ref().map(|t| format!("bookmarked {t}")));
-    state.extend(
-        a.reaction
-            .map(|r| format!("reaction {} ({})", r.name(), r.label())),
-    );
+    state.extend(a.reaction.map(|r| format!("reaction {} ({})", r.name(), r.label())));
     out += &format!("[{}]\n", state.join(", "));
     out
 }

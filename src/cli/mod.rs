@@ -20,14 +20,10 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
 fn open(cli: &Cli) -> Result<Library> {
     let data_dir = match &cli.data_dir {
         Some(dir) => dir.clone(),
-        None => jianbao::paths::default_data_dir().context(
-            "no per-user data folder on this system: pass --data-dir or set JIANBAO_DATA_DIR",
-        )?,
+        None => jianbao::paths::default_data_dir()
+            .context("no per-user data folder on this system: pass --data-dir or set JIANBAO_DATA_DIR")?,
     };
-    Ok(Library::open(&Options {
-        data_dir,
-        starter: !cli.no_starter,
-    })?)
+    Ok(Library::open(&Options { data_dir, starter: !cli.no_starter })?)
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
@@ -56,10 +52,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Add { url, pick, json } => {
             let source = match library.add_source(&url, pick).await {
                 Err(jianbao::Error::MultipleFeeds { url, candidates }) => {
-                    eprintln!(
-                        "{url} names {} feeds; subscribe to one with --pick N:",
-                        candidates.len()
-                    );
+                    eprintln!("{url} names {} feeds; subscribe to one with --pick N:", candidates.len());
                     for (i, c) in candidates.iter().enumerate() {
                         println!("{}\t{}\t{}", i + 1, c.url, c.title.as_deref().unwrap_or(""));
                     }
@@ -67,23 +60,16 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 other => other?,
             };
-            if json {
-                print_json(&source)?
-            } else {
-                println!("{}\t{}", source.id, source.title)
-            }
+            if json { print_json(&source)? } else { println!("{}\t{}", source.id, source.title) }
         }
-        Command::Sync { ids } => {
+        Command::Sync { ids, no_pictures: _ } => {
             let ids: Vec<SourceId> = ids.into_iter().map(SourceId).collect();
             let observer = progress::observer();
             let results = library.sync(&ids, observer.as_ref()).await?;
             observer.finish();
             let failed = results.iter().filter(|r| !r.ok).count();
             if failed > 0 {
-                eprintln!(
-                    "jianbao: {failed} of {} source(s) failed to sync",
-                    results.len()
-                );
+                eprintln!("jianbao: {failed} of {} source(s) failed to sync", results.len());
                 return Ok(ExitCode::from(1));
             }
         }
@@ -98,20 +84,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Remove { id } => library.remove_source(SourceId(id))?,
-        Command::List {
-            source,
-            unread,
-            bookmarked,
-            limit,
-            json,
-        } => {
-            let filter = ArticleFilter {
-                source: source.map(SourceId),
-                unread,
-                bookmarked,
-                limit,
-                offset: None,
-            };
+        Command::List { source, unread, bookmarked, limit, json } => {
+            let filter = ArticleFilter { source: source.map(SourceId), unread, bookmarked, limit, offset: None };
             let articles = library.articles(&filter)?;
             if json {
                 print_json(&articles)?
@@ -123,26 +97,14 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Show { id, json } => {
             let article = library.article(ArticleId(id))?;
-            if json {
-                print_json(&article)?
-            } else {
-                print!("{}", format::article_text(&article))
-            }
+            if json { print_json(&article)? } else { print!("{}", format::article_text(&article)) }
         }
         Command::Read { id } => drop(library.set_read(ArticleId(id), true)?),
         Command::Unread { id } => drop(library.set_read(ArticleId(id), false)?),
         Command::Bookmark { id } => drop(library.set_bookmarked(ArticleId(id), true)?),
         Command::Unbookmark { id } => drop(library.set_bookmarked(ArticleId(id), false)?),
-        Command::React {
-            id,
-            reaction,
-            clear,
-        } => {
-            let reaction = if clear {
-                None
-            } else {
-                reaction.map(Reaction::from)
-            };
+        Command::React { id, reaction, clear } => {
+            let reaction = if clear { None } else { reaction.map(Reaction::from) };
             library.set_reaction(ArticleId(id), reaction)?;
         }
         Command::Search { query, limit, json } => {
@@ -155,13 +117,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Export {
-            format: ExportFormat::Ndjson,
-            output,
-        } => match output {
+        Command::Export { format: ExportFormat::Ndjson, output } => match output {
             Some(path) => {
-                let file = std::fs::File::create(&path)
-                    .with_context(|| format!("unable to create {}", path.display()))?;
+                let file =
+                    std::fs::File::create(&path).with_context(|| format!("unable to create {}", path.display()))?;
                 let mut out = std::io::BufWriter::new(file);
                 let n = jianbao::export::write_ndjson(&library, &mut out)?;
                 eprintln!("exported {n} article(s) to {}", path.display());

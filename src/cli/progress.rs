@@ -12,20 +12,13 @@ pub trait CliObserver: SyncObserver {
 
 /// The observer that fits standard error: a bar when it is a terminal, lines when not.
 pub fn observer() -> Box<dyn CliObserver> {
-    if std::io::stderr().is_terminal() {
-        Box::new(Bar::new())
-    } else {
-        Box::new(Lines)
-    }
+    if std::io::stderr().is_terminal() { Box::new(Bar::new()) } else { Box::new(Lines) }
 }
 
 /// One line per finished source, on standard output.
 fn result_line(r: &SyncResult) -> String {
     match &r.error {
-        None => format!(
-            "ok\t{}\t{}\t{} new, {} updated",
-            r.source_id, r.title, r.new, r.updated
-        ),
+        None => format!("ok\t{}\t{}\t{} new, {} updated", r.source_id, r.title, r.new, r.updated),
         Some(e) => format!("failed\t{}\t{} <{}>\t{}", r.source_id, r.title, r.url, e),
     }
 }

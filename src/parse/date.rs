@@ -14,20 +14,13 @@ pub fn parse_date(raw: &str, default_offset: FixedOffset) -> Option<DateTime<Fix
     }
     // RFC 2822 without the weekday, which real feeds often get wrong.
     let no_weekday = match s.split_once(',') {
-        Some((day, rest)) if day.len() <= 9 && day.chars().all(|c| c.is_ascii_alphabetic()) => {
-            rest.trim()
-        }
+        Some((day, rest)) if day.len() <= 9 && day.chars().all(|c| c.is_ascii_alphabetic()) => rest.trim(),
         _ => s,
     };
     if let Ok(d) = DateTime::parse_from_rfc2822(no_weekday) {
         return Some(d);
     }
-    for format in [
-        "%d %b %Y %H:%M:%S %z",
-        "%d %b %Y %H:%M %z",
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%d %H:%M:%S %z",
-    ] {
+    for format in ["%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S %z"] {
         if let Ok(d) = DateTime::parse_from_str(no_weekday, format) {
             return Some(d);
         }
@@ -46,9 +39,7 @@ pub fn parse_date(raw: &str, default_offset: FixedOffset) -> Option<DateTime<Fix
     }
     for format in ["%Y-%m-%d", "%Y/%m/%d"] {
         if let Ok(d) = NaiveDate::parse_from_str(s, format) {
-            return default_offset
-                .from_local_datetime(&d.and_hms_opt(0, 0, 0)?)
-                .single();
+            return default_offset.from_local_datetime(&d.and_hms_opt(0, 0, 0)?).single();
         }
     }
     None

@@ -12,33 +12,22 @@ pub struct FeedLink {
     pub title: Option<String>,
 }
 
-const FEED_TYPES: [&str; 5] = [
-    "application/rss+xml",
-    "application/atom+xml",
-    "application/feed+json",
-    "application/rdf+xml",
-    "application/json",
-];
+const FEED_TYPES: [&str; 5] =
+    ["application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml", "application/json"];
 
 /// The feeds `html` (fetched from `page`) points to, in page order, without duplicates.
 pub fn discover_feeds(html: &str, page: &Url) -> Vec<FeedLink> {
     let doc = Html::parse_document(html);
-    let base = Selector::parse("base[href]").ok().and_then(|s| {
-        doc.select(&s)
-            .next()
-            .and_then(|b| b.value().attr("href"))
-            .and_then(|h| page.join(h).ok())
-    });
+    let base = Selector::parse("base[href]")
+        .ok()
+        .and_then(|s| doc.select(&s).next().and_then(|b| b.value().attr("href")).and_then(|h| page.join(h).ok()));
     let base = base.as_ref().unwrap_or(page);
     let mut found: Vec<FeedLink> = Vec::new();
     let mut push = |href: &str, title: Option<&str>| {
         if let Ok(url) = base.join(href.trim()) {
             let url = url.to_string();
             if !found.iter().any(|f| f.url == url) {
-                let title = title
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned);
+                let title = title.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
                 found.push(FeedLink { url, title });
             }
         }
@@ -80,14 +69,8 @@ mod tests {
         assert_eq!(
             feeds,
             vec![
-                FeedLink {
-                    url: "http://b.example/site/rss.xml".into(),
-                    title: Some("News".into())
-                },
-                FeedLink {
-                    url: "http://b.example/atom.xml".into(),
-                    title: None
-                },
+                FeedLink { url: "http://b.example/site/rss.xml".into(), title: Some("News".into()) },
+                FeedLink { url: "http://b.example/atom.xml".into(), title: None },
             ]
         );
     }
@@ -98,9 +81,6 @@ mod tests {
         let html = r#"<div class="bm_h"><a href="portal.php?mod=rss&amp;catid=3" class="rss">訂閱</a><h1 class="xs2">城事</h1></div>"#;
         let feeds = discover_feeds(html, &page);
         assert_eq!(feeds.len(), 1);
-        assert_eq!(
-            feeds[0].url,
-            "http://portal.example/portal.php?mod=rss&catid=3"
-        );
+        assert_eq!(feeds[0].url, "http://portal.example/portal.php?mod=rss&catid=3");
     }
 }

@@ -38,15 +38,8 @@ pub enum Document {
 
 /// True when the text looks like an HTML page rather than a feed.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let feed_root = ["<rss", "<feed", "<rdf:rdf", "<channel"]
-        .iter()
-        .any(|t| head.contains(t));
+    let head: String = text.trim_start_matches('\u{feff}').chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let feed_root = ["<rss", "<feed", "<rdf:rdf", "<channel"].iter().any(|t| head.contains(t));
     !feed_root
         && (head.contains("<!doctype html")
             || head.contains("<html")
@@ -63,16 +56,9 @@ pub fn parse_document(text: &str, base: &Url) -> Result<Document, ParseError> {
         let doc = scraper::Html::parse_document(text);
         let title = scraper::Selector::parse("title")
             .ok()
-            .and_then(|s| {
-                doc.select(&s)
-                    .next()
-                    .map(|t| t.text().collect::<String>().trim().to_owned())
-            })
+            .and_then(|s| doc.select(&s).next().map(|t| t.text().collect::<String>().trim().to_owned()))
             .filter(|t| !t.is_empty());
-        return Ok(Document::Page {
-            title,
-            feeds: discover_feeds(text, base),
-        });
+        return Ok(Document::Page { title, feeds: discover_feeds(text, base) });
     }
     parse_feed(text, base).map(Document::Feed)
 }

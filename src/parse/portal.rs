@@ -20,11 +20,7 @@ fn sel(s: &str) -> Selector {
 }
 
 fn text_of(el: ElementRef<'_>) -> String {
-    el.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One `|`-separated item of the meta line under the title.
@@ -39,9 +35,7 @@ impl MetaItem {
     /// The value after the label (`發布者: admin` → `admin`), or the whole text when there is no label.
     fn value(&self) -> &str {
         let t = self.text.trim();
-        t.split_once([':', '：'])
-            .map(|(_, v)| v.trim())
-            .unwrap_or(t)
+        t.split_once([':', '：']).map(|(_, v)| v.trim()).unwrap_or(t)
     }
 }
 
@@ -52,10 +46,7 @@ fn meta_items(line: ElementRef<'_>) -> Vec<MetaItem> {
         let current = items.last_mut().expect("never empty");
         match node.value() {
             Node::Text(t) => current.text.push_str(t),
-            Node::Element(e)
-                if e.name() == "span"
-                    && e.has_class("pipe", CaseSensitivity::AsciiCaseInsensitive) =>
-            {
+            Node::Element(e) if e.name() == "span" && e.has_class("pipe", CaseSensitivity::AsciiCaseInsensitive) => {
                 items.push(MetaItem::default());
             }
             Node::Element(e) if e.name() == "a" && current.link.is_none() => {
@@ -77,18 +68,12 @@ fn number(s: &str) -> Option<i64> {
 }
 
 /// Reads an article page fetched from `page`; times without a zone are in `site_offset`.
-pub fn parse_article_page(
-    html: &str,
-    page: &Url,
-    site_offset: FixedOffset,
-) -> Result<ParsedItem, ParseError> {
+pub fn parse_article_page(html: &str, page: &Url, site_offset: FixedOffset) -> Result<ParsedItem, ParseError> {
     let doc = Html::parse_document(html);
     let first = |s: &str| doc.select(&sel(s)).next();
     let body = first("#article_content")
         .or_else(|| first(".vw .d td"))
-        .ok_or_else(|| {
-            ParseError::Portal(format!("{page} has no article body (#article_content)"))
-        })?;
+        .ok_or_else(|| ParseError::Portal(format!("{page} has no article body (#article_content)")))?;
     let title = first(".vw .h h1, .vw h1.ph")
         .map(text_of)
         .filter(|t| !t.is_empty())
@@ -99,25 +84,17 @@ pub fn parse_article_page(
         .unwrap_or_else(|| page.clone());
     let resolve = |href: &str| base.join(href).map(|u| u.to_string()).ok();
 
-    let mut info = PortalInfo {
-        pages: 1,
-        ..Default::default()
-    };
+    let mut info = PortalInfo { pages: 1, ..Default::default() };
     let mut published = None;
     let mut unlabelled: Vec<(String, Option<String>, bool)> = Vec::new();
     let items = first(".vw .h p.xg1").map(meta_items).unwrap_or_default();
     for item in &items {
         let value = item.value();
         if published.is_none()
-            && let Some(d) =
-                parse_date(value, site_offset).or_else(|| parse_date(item.text.trim(), site_offset))
+            && let Some(d) = parse_date(value, site_offset).or_else(|| parse_date(item.text.trim(), site_offset))
         {
             published = Some(to_rfc3339(&d));
-        } else if let Some((_, name)) = item
-            .link
-            .as_ref()
-            .filter(|(href, _)| href.contains("mod=space"))
-        {
+        } else if let Some((_, name)) = item.link.as_ref().filter(|(href, _)| href.contains("mod=space")) {
             info.publisher = Some(name.clone());
         } else if item.em_id.as_deref() == Some("_viewnum") {
             info.views = number(value);
@@ -126,11 +103,7 @@ pub fn parse_article_page(
         {
             info.comment_count = number(value);
         } else {
-            let label = item
-                .text
-                .split_once([':', '：'])
-                .map(|(l, _)| l.to_owned())
-                .unwrap_or_default();
+            let label = item.text.split_once([':', '：']).map(|(l, _)| l.to_owned()).unwrap_or_default();
             let link = item.link.as_ref().and_then(|(h, _)| resolve(h));
             unlabelled.push((value.to_owned(), link, label.contains("作者")));
         }
@@ -138,15 +111,9 @@ pub fn parse_article_page(
     // What is left, in template order: the original author (原作者), then the source (來自).
     let (authors, sources): (Vec<_>, Vec<_>) = match unlabelled.len() {
         2.. => (vec![unlabelled.remove(0)], unlabelled),
-        _ => unlabelled
-            .into_iter()
-            .partition(|(_, _, is_author)| *is_author),
+        _ => unlabelled.into_iter().partition(|(_, _, is_author)| *is_author),
     };
-    info.original_author = authors
-        .into_iter()
-        .next()
-        .map(|(v, _, _)| v)
-        .filter(|v| !v.is_empty());
+    info.original_author = authors.into_iter().next().map(|(v, _, _)| v).filter(|v| !v.is_empty());
     if let Some((name, link, _)) = sources.into_iter().next() {
         info.source_name = Some(name).filter(|v| !v.is_empty());
         info.source_link = link;
@@ -155,10 +122,9 @@ pub fn parse_article_page(
     let summary = first(".vw .s").map(|s| {
         let all = text_of(s);
         match s.select(&sel("strong")).next() {
-            Some(label) => all
-                .trim_start_matches(text_of(label).as_str())
-                .trim_start_matches([':', '：', ' '])
-                .to_owned(),
+            Some(label) => {
+                all.trim_start_matches(text_of(label).as_str()).trim_start_matches([':', '：', ' ']).to_owned()
+            }
             None => all,
         }
     });
@@ -168,40 +134,22 @@ pub fn parse_article_page(
         info.site_name = Some(text_of(*home)).filter(|t| !t.is_empty());
         if let Some((section, categories)) = rest.split_first() {
             info.section = Some(text_of(*section));
-            info.category_path = categories
-                .iter()
-                .map(|c| text_of(*c))
-                .filter(|c| !c.is_empty())
-                .collect();
+            info.category_path = categories.iter().map(|c| text_of(*c)).filter(|c| !c.is_empty()).collect();
         }
     }
 
     for a in doc.select(&sel("a[id^=\"click_aid_\"]")) {
-        let kind = a
-            .select(&sel("img[src]"))
-            .next()
-            .and_then(|img| Reaction::from_icon(img.value().attr("src")?));
-        let count = a
-            .select(&sel(".atdc em"))
-            .next()
-            .and_then(|em| number(&text_of(em)))
-            .unwrap_or(0);
+        let kind = a.select(&sel("img[src]")).next().and_then(|img| Reaction::from_icon(img.value().attr("src")?));
+        let count = a.select(&sel(".atdc em")).next().and_then(|em| number(&text_of(em))).unwrap_or(0);
         if let Some(kind) = kind {
             info.reactions.set(kind, count.max(0) as u32);
         }
         if info.aid.is_none() {
-            info.aid = a
-                .value()
-                .id()
-                .and_then(|id| id.split('_').nth(2))
-                .and_then(number);
+            info.aid = a.value().id().and_then(|id| id.split('_').nth(2)).and_then(number);
         }
     }
     if info.aid.is_none() {
-        info.aid = page
-            .query_pairs()
-            .find(|(k, _)| k == "aid")
-            .and_then(|(_, v)| number(&v));
+        info.aid = page.query_pairs().find(|(k, _)| k == "aid").and_then(|(_, v)| number(&v));
     }
 
     Ok(ParsedItem {
@@ -214,6 +162,11 @@ pub fn parse_article_page(
         summary: summary.filter(|s| !s.is_empty()),
         html: body.inner_html(),
         categories: info.category_path.clone(),
+        enclosures: Vec::new(),
+        comments: info
+            .aid
+            .and_then(|aid| base.join(&format!("portal.php?mod=comment&id={aid}&idtype=aid")).ok())
+            .map(|u| u.to_string()),
         portal: Some(info),
     })
 }

@@ -27,15 +27,11 @@ pub struct ArticleFilter {
 
 /// Formats unix seconds as RFC 3339 in UTC.
 pub(crate) fn ts_to_rfc3339(ts: i64) -> String {
-    chrono::DateTime::from_timestamp(ts, 0)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    chrono::DateTime::from_timestamp(ts, 0).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
 fn rfc3339_to_ts(s: &str) -> Option<i64> {
-    chrono::DateTime::parse_from_rfc3339(s)
-        .ok()
-        .map(|d| d.timestamp())
+    chrono::DateTime::parse_from_rfc3339(s).ok().map(|d| d.timestamp())
 }
 
 /// The link as a deduplication key: no fragment, no tracking parameters, no trailing slash, host lower case.
@@ -64,11 +60,8 @@ pub(crate) fn link_key(link: &str) -> String {
 fn content_hash(item: &CleanItem) -> String {
     let mut h = Sha256::new();
     let categories = item.categories.join("\u{1f}");
-    let portal = item
-        .portal
-        .as_ref()
-        .map(|p| format!("{p:?}"))
-        .unwrap_or_default();
+    let enclosures = format!("{:?}", item.enclosures);
+    let portal = item.portal.as_ref().map(|p| format!("{p:?}")).unwrap_or_default();
     // The guid is identity, not content: a feed that stops sending one has not changed the article.
     for part in [
         item.link.as_deref(),
@@ -79,15 +72,14 @@ fn content_hash(item: &CleanItem) -> String {
         item.summary.as_deref(),
         Some(item.html.as_str()),
         Some(categories.as_str()),
+        Some(enclosures.as_str()),
+        item.comments.as_deref(),
         Some(portal.as_str()),
     ] {
         h.update(part.unwrap_or("\u{0}").as_bytes());
         h.update([0xff]);
     }
-    h.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A stored article an incoming item turned out to be.
@@ -106,13 +98,7 @@ fn find_existing(
     key: Option<&str>,
     hash: &str,
 ) -> rusqlite::Result<Option<Existing>> {
-    let row = |r: &Row<'_>| {
-        Ok(Existing {
-            id: r.get(0)?,
-            hash: r.get(1)?,
-            has_guid: r.get(2)?,
-        })
-    };
+    let row = |r: &Row<'_>| Ok(Existing { id: r.get(0)?, hash: r.get(1)?, has_guid: r.get(2)? });
     if let Some(guid) = &item.guid {
         let by_guid = tx
             .query_row(
@@ -126,11 +112,7 @@ fn find_existing(
         }
     }
     if let Some(key) = key {
-        let guid_clause = if item.guid.is_some() {
-            "AND guid IS NULL"
-        } else {
-            ""
-        };
+        let guid_clause = if item.guid.is_some() { "AND guid IS NULL" } else { "" };
         let sql = format!(
             "SELECT id, content_hash, guid IS NOT NULL FROM articles WHERE source_id = ?1 AND link_key = ?2 {guid_clause} ORDER BY id LIMIT 1"
         );
@@ -151,11 +133,7 @@ fn index(tx: &Transaction<'_>, id: ArticleId, item: &CleanItem) -> rusqlite::Res
     tx.execute("DELETE FROM article_fts WHERE rowid = ?1", [id])?;
     tx.execute(
         "INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![
-            id,
-            fts::fold_for_search(&item.title),
-            fts::fold_for_search(&item.text)
-        ],
+        params![id, fts::fold_for_search(&item.title), fts::fold_for_search(&item.text)],
     )?;
     Ok(())
 }
@@ -175,26 +153,36 @@ impl Store {
         for item in items {
             let key = item.link.as_deref().map(link_key);
             let hash = content_hash(item);
-            let sort_ts = item
-                .published
-                .as_deref()
-                .or(item.updated.as_deref())
-                .and_then(rfc3339_to_ts)
-                .unwrap_or(now);
+            let sort_ts = item.published.as_deref().or(item.updated.as_deref()).and_then(rfc3339_to_ts).unwrap_or(now);
             let categories = serde_json::to_string(&item.categories)?;
+            let enclosures = serde_json::to_string(&item.enclosures)?;
             match find_existing(&tx, source, item, key.as_deref(), &hash)? {
-                Some(old) if old.hash == hash && (old.has_guid || item.guid.is_none()) => {
-                    changes.unchanged += 1
-                }
+                Some(old) if old.hash == hash && (old.has_guid || item.guid.is_none()) => changes.unchanged += 1,
                 Some(Existing { id, .. }) => {
                     tx.execute(
                         "UPDATE articles SET guid = coalesce(?2, guid), link = ?3, link_key = ?4, title = ?5,
                             author = ?6, published = ?7, updated = ?8, sort_ts = ?9, summary = ?10, html = ?11,
-                            text = ?12, categories = ?13, content_hash = ?14, changed_at = ?15
+                            text = ?12, categories = ?13, content_hash = ?14, changed_at = ?15, enclosures = ?16,
+                            comments_link = ?17
                           WHERE id = ?1",
                         params![
-                            id, item.guid, item.link, key, item.title, item.author, item.published, item.updated,
-                            sort_ts, item.summary, item.html, item.text, categories, hash, now
+                            id,
+                            item.guid,
+                            item.link,
+                            key,
+                            item.title,
+                            item.author,
+                            item.published,
+                            item.updated,
+                            sort_ts,
+                            item.summary,
+                            item.html,
+                            item.text,
+                            categories,
+                            hash,
+                            now,
+                            enclosures,
+                            item.comments
                         ],
                     )?;
                     index(&tx, id, item)?;
@@ -204,11 +192,27 @@ impl Store {
                 None => {
                     tx.execute(
                         "INSERT INTO articles (source_id, guid, link, link_key, title, author, published, updated,
-                            sort_ts, summary, html, text, categories, content_hash, first_seen_at, changed_at)
-                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                            sort_ts, summary, html, text, categories, content_hash, first_seen_at, changed_at,
+                            enclosures, comments_link)
+                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17)",
                         params![
-                            source, item.guid, item.link, key, item.title, item.author, item.published,
-                            item.updated, sort_ts, item.summary, item.html, item.text, categories, hash, now
+                            source,
+                            item.guid,
+                            item.link,
+                            key,
+                            item.title,
+                            item.author,
+                            item.published,
+                            item.updated,
+                            sort_ts,
+                            item.summary,
+                            item.html,
+                            item.text,
+                            categories,
+                            hash,
+                            now,
+                            enclosures,
+                            item.comments
                         ],
                     )?;
                     let id = ArticleId(tx.last_insert_rowid());
@@ -236,13 +240,8 @@ impl Store {
         if filter.bookmarked {
             clauses.push("st.bookmarked_at IS NOT NULL".to_owned());
         }
-        let filter_sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        let sql =
-            format!("{SUMMARY} {filter_sql} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?1 OFFSET ?2");
+        let filter_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+        let sql = format!("{SUMMARY} {filter_sql} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?1 OFFSET ?2");
         let mut stmt = self.conn.prepare(&sql)?;
         let limit = filter.limit.unwrap_or(200);
         let rows = stmt.query_map(params![limit, filter.offset.unwrap_or(0)], row_to_summary)?;
@@ -264,10 +263,7 @@ impl Store {
         let mut hits: Vec<ArticleSummary> = rows.collect::<Result<_, _>>()?;
         for hit in &mut hits {
             let text: String =
-                self.conn
-                    .query_row("SELECT text FROM articles WHERE id = ?1", [hit.id], |r| {
-                        r.get(0)
-                    })?;
+                self.conn.query_row("SELECT text FROM articles WHERE id = ?1", [hit.id], |r| r.get(0))?;
             hit.excerpt = excerpt_around(&text, query);
         }
         Ok(hits)
@@ -280,7 +276,7 @@ impl Store {
             .query_row(
                 "SELECT a.id, a.source_id, s.url, s.title, a.guid, a.link, a.title, a.author, a.published,
                         a.updated, a.summary, a.html, a.text, a.categories, st.read, st.bookmarked_at,
-                        st.reaction, st.position
+                        st.reaction, st.position, a.enclosures, a.comments_link
                    FROM articles a JOIN sources s ON s.id = a.source_id
                    JOIN article_state st ON st.article_id = a.id
                   WHERE a.id = ?1",
@@ -304,6 +300,8 @@ impl Store {
                             html: r.get(11)?,
                             text: r.get(12)?,
                             categories: Vec::new(),
+                            enclosures: Vec::new(),
+                            comments: r.get(19)?,
                             read: r.get(14)?,
                             bookmarked: bookmarked_at.is_some(),
                             bookmarked_at,
@@ -333,9 +331,7 @@ impl Store {
 
     /// How many articles the library holds.
     pub fn article_count(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
     }
 }
 
@@ -347,9 +343,7 @@ const SUMMARY: &str = "
       JOIN article_state st ON st.article_id = a.id";
 
 pub(super) fn reaction_column(r: &Row<'_>, index: usize) -> rusqlite::Result<Option<Reaction>> {
-    Ok(r.get::<_, Option<String>>(index)?
-        .as_deref()
-        .and_then(Reaction::from_name))
+    Ok(r.get::<_, Option<String>>(index)?.as_deref().and_then(Reaction::from_name))
 }
 
 fn row_to_summary(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
@@ -384,16 +378,10 @@ fn excerpt_around(text: &str, query: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let folded: Vec<char> = fts::fold_script(text).chars().collect();
     // Folding is character for character almost always; when it is not, search the text as it is.
-    let haystack = if folded.len() == chars.len() {
-        &folded
-    } else {
-        &chars
-    };
+    let haystack = if folded.len() == chars.len() { &folded } else { &chars };
     let start = query.split_whitespace().find_map(|term| {
         let needle: Vec<char> = fts::fold_script(term).chars().collect();
-        haystack
-            .windows(needle.len().max(1))
-            .position(|w| w == needle.as_slice())
+        haystack.windows(needle.len().max(1)).position(|w| w == needle.as_slice())
     });
     let from = start.map(|s| s.saturating_sub(30)).unwrap_or(0);
     let window: String = chars[from..].iter().collect();
@@ -407,18 +395,9 @@ mod tests {
 
     #[test]
     fn link_keys_ignore_fragments_tracking_and_trailing_slashes() {
-        assert_eq!(
-            link_key("HTTP://Example.COM/a/?utm_source=x#top"),
-            "http://example.com/a"
-        );
-        assert_eq!(
-            link_key("http://example.com/a?id=3&utm_medium=y"),
-            "http://example.com/a?id=3"
-        );
-        assert_ne!(
-            link_key("http://example.com/a?id=3"),
-            link_key("http://example.com/a?id=4")
-        );
+        assert_eq!(link_key("HTTP://Example.COM/a/?utm_source=x#top"), "http://example.com/a");
+        assert_eq!(link_key("http://example.com/a?id=3&utm_medium=y"), "http://example.com/a?id=3");
+        assert_ne!(link_key("http://example.com/a?id=3"), link_key("http://example.com/a?id=4"));
     }
 
     fn store_with_source() -> (tempfile::TempDir, Store, SourceId) {
@@ -448,9 +427,7 @@ mod tests {
     }
 
     fn apply(store: &mut Store, source: SourceId, items: &[CleanItem]) -> (usize, usize, usize) {
-        let c = store
-            .apply_sync(source, &SourceUpdate::default(), items)
-            .unwrap();
+        let c = store.apply_sync(source, &SourceUpdate::default(), items).unwrap();
         (c.new.len(), c.updated.len(), c.unchanged)
     }
 
@@ -462,31 +439,12 @@ mod tests {
             item(None, Some("http://x.example/2#top"), "Same title", "two"),
             item(None, None, "Same title", "three"),
         ];
-        assert_eq!(
-            apply(&mut store, source, &first),
-            (3, 0, 0),
-            "one title, three articles"
-        );
+        assert_eq!(apply(&mut store, source, &first), (3, 0, 0), "one title, three articles");
         let second = [
-            item(
-                Some("g1"),
-                Some("http://x.example/moved"),
-                "Same title",
-                "one",
-            ),
-            item(
-                None,
-                Some("http://x.example/2/?utm_source=feed"),
-                "Same title",
-                "two, edited",
-            ),
+            item(Some("g1"), Some("http://x.example/moved"), "Same title", "one"),
+            item(None, Some("http://x.example/2/?utm_source=feed"), "Same title", "two, edited"),
             item(None, None, "Same title", "three"),
-            item(
-                Some("g2"),
-                Some("http://x.example/1"),
-                "Another guid, same link",
-                "four",
-            ),
+            item(Some("g2"), Some("http://x.example/1"), "Another guid, same link", "four"),
         ];
         assert_eq!(apply(&mut store, source, &second), (1, 2, 1));
         assert_eq!(store.article_count().unwrap(), 4);
@@ -495,21 +453,10 @@ mod tests {
     #[test]
     fn a_guid_less_article_is_found_again_when_the_feed_starts_sending_guids() {
         let (_dir, mut store, source) = store_with_source();
-        apply(
-            &mut store,
-            source,
-            &[item(None, Some("http://x.example/a"), "A", "a")],
-        );
+        apply(&mut store, source, &[item(None, Some("http://x.example/a"), "A", "a")]);
         let id = store.articles(&ArticleFilter::default()).unwrap()[0].id;
         store.set_bookmarked(id, true).unwrap();
-        assert_eq!(
-            apply(
-                &mut store,
-                source,
-                &[item(Some("a-guid"), Some("http://x.example/a"), "A", "a")]
-            ),
-            (0, 1, 0)
-        );
+        assert_eq!(apply(&mut store, source, &[item(Some("a-guid"), Some("http://x.example/a"), "A", "a")]), (0, 1, 0));
         let article = store.article(id).unwrap().unwrap();
         assert_eq!(article.guid.as_deref(), Some("a-guid"));
         assert!(article.bookmarked, "state survives");
@@ -518,18 +465,11 @@ mod tests {
     #[test]
     fn unsubscribing_removes_articles_from_the_index_too() {
         let (_dir, mut store, source) = store_with_source();
-        apply(
-            &mut store,
-            source,
-            &[item(Some("1"), None, "發展", "發展新區")],
-        );
+        apply(&mut store, source, &[item(Some("1"), None, "發展", "發展新區")]);
         assert_eq!(store.search("发展", 10).unwrap().len(), 1);
         assert!(store.remove_source(source).unwrap());
         assert_eq!(store.search("发展", 10).unwrap().len(), 0);
-        let indexed: i64 = store
-            .conn
-            .query_row("SELECT count(*) FROM article_fts", [], |r| r.get(0))
-            .unwrap();
+        let indexed: i64 = store.conn.query_row("SELECT count(*) FROM article_fts", [], |r| r.get(0)).unwrap();
         assert_eq!(indexed, 0);
     }
 

@@ -16,11 +16,7 @@ fn is_cjk(c: char) -> bool {
 
 /// Simplified characters and lower case, nothing else: the folding without token splitting.
 pub fn fold_script(text: &str) -> String {
-    let simplified = if text.chars().any(is_cjk) {
-        zhconv(text, Variant::ZhHans)
-    } else {
-        text.to_owned()
-    };
+    let simplified = if text.chars().any(is_cjk) { zhconv(text, Variant::ZhHans) } else { text.to_owned() };
     simplified.to_lowercase()
 }
 
@@ -48,10 +44,7 @@ pub fn search_query(input: &str) -> Option<String> {
         .split_whitespace()
         .filter_map(|term| {
             let folded = fold_for_search(term);
-            let tokens: Vec<&str> = folded
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|t| !t.is_empty())
-                .collect();
+            let tokens: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
             (!tokens.is_empty()).then(|| format!("\"{}\"", tokens.join(" ")))
         })
         .collect();
@@ -64,12 +57,7 @@ mod tests {
 
     #[test]
     fn traditional_and_simplified_fold_to_the_same_tokens() {
-        assert_eq!(
-            fold_for_search("發展")
-                .split_whitespace()
-                .collect::<Vec<_>>(),
-            ["发", "展"]
-        );
+        assert_eq!(fold_for_search("發展").split_whitespace().collect::<Vec<_>>(), ["发", "展"]);
         assert_eq!(fold_for_search("发展"), fold_for_search("發展"));
     }
 
@@ -80,10 +68,7 @@ mod tests {
 
     #[test]
     fn a_query_is_one_phrase_per_term() {
-        assert_eq!(
-            search_query("發展 Rust").as_deref(),
-            Some("\"发 展\" \"rust\"")
-        );
+        assert_eq!(search_query("發展 Rust").as_deref(), Some("\"发 展\" \"rust\""));
         assert_eq!(search_query("  \"*  ").as_deref(), None);
         assert_eq!(search_query("鄉").as_deref(), Some("\"乡\""));
     }

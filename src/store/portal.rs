@@ -5,11 +5,7 @@ use crate::model::{ArticleId, PortalInfo};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Writes (or clears) an article's portal facts inside a sync transaction.
-pub(super) fn upsert(
-    tx: &Transaction<'_>,
-    id: ArticleId,
-    info: Option<&PortalInfo>,
-) -> Result<(), StoreError> {
+pub(super) fn upsert(tx: &Transaction<'_>, id: ArticleId, info: Option<&PortalInfo>) -> Result<(), StoreError> {
     let Some(p) = info else {
         tx.execute("DELETE FROM portal_articles WHERE article_id = ?1", [id])?;
         return Ok(());

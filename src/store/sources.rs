@@ -33,9 +33,7 @@ fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
         site_url: row.get(5)?,
         unread: row.get(6)?,
         total: row.get(7)?,
-        last_sync_at: row
-            .get::<_, Option<i64>>(8)?
-            .map(super::articles::ts_to_rfc3339),
+        last_sync_at: row.get::<_, Option<i64>>(8)?.map(super::articles::ts_to_rfc3339),
         last_error: row.get(9)?,
         last_error_kind: row.get(10)?,
         etag: row.get(11)?,
@@ -77,22 +75,14 @@ impl Store {
     /// Unsubscribes, deleting the source's articles and their state.
     pub fn remove_source(&mut self, id: SourceId) -> Result<bool, StoreError> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM article_fts WHERE rowid IN (SELECT id FROM articles WHERE source_id = ?1)",
-            [id],
-        )?;
+        tx.execute("DELETE FROM article_fts WHERE rowid IN (SELECT id FROM articles WHERE source_id = ?1)", [id])?;
         let n = tx.execute("DELETE FROM sources WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(n > 0)
     }
 
     /// Records a failed sync; nothing else about the source changes.
-    pub fn record_sync_failure(
-        &mut self,
-        id: SourceId,
-        kind: &str,
-        message: &str,
-    ) -> Result<(), StoreError> {
+    pub fn record_sync_failure(&mut self, id: SourceId, kind: &str, message: &str) -> Result<(), StoreError> {
         self.conn.execute(
             "UPDATE sources SET last_sync_at = ?2, last_error = ?3, last_error_kind = ?4 WHERE id = ?1",
             params![id, now_ts(), message, kind],
@@ -135,14 +125,7 @@ pub(super) fn apply_source_update(
             etag = ?4, last_modified = ?5,
             last_sync_at = ?6, last_success_at = ?6, last_error = NULL, last_error_kind = NULL
           WHERE id = ?1",
-        params![
-            id,
-            update.title,
-            update.site_url,
-            update.etag,
-            update.last_modified,
-            now
-        ],
+        params![id, update.title, update.site_url, update.etag, update.last_modified, now],
     )?;
     Ok(())
 }

@@ -41,20 +41,12 @@ impl Store {
     }
 
     /// Marks read or unread.
-    pub fn set_read(
-        &mut self,
-        id: ArticleId,
-        read: bool,
-    ) -> Result<Option<ArticleState>, StoreError> {
+    pub fn set_read(&mut self, id: ArticleId, read: bool) -> Result<Option<ArticleState>, StoreError> {
         self.update_state(id, "read = ?2", &read)
     }
 
     /// Bookmarks (keeping the first bookmark time when already bookmarked) or clears the bookmark.
-    pub fn set_bookmarked(
-        &mut self,
-        id: ArticleId,
-        bookmarked: bool,
-    ) -> Result<Option<ArticleState>, StoreError> {
+    pub fn set_bookmarked(&mut self, id: ArticleId, bookmarked: bool) -> Result<Option<ArticleState>, StoreError> {
         if bookmarked {
             let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
             self.update_state(id, "bookmarked_at = coalesce(bookmarked_at, ?2)", &now)
@@ -73,11 +65,7 @@ impl Store {
     }
 
     /// Remembers how far the reader got (0.0 to 1.0).
-    pub fn set_position(
-        &mut self,
-        id: ArticleId,
-        position: f64,
-    ) -> Result<Option<ArticleState>, StoreError> {
+    pub fn set_position(&mut self, id: ArticleId, position: f64) -> Result<Option<ArticleState>, StoreError> {
         self.update_state(id, "position = ?2", &position.clamp(0.0, 1.0))
     }
 }

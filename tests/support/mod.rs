@@ -22,18 +22,12 @@ pub struct Jb {
 impl Jb {
     /// A new library without the starter set.
     pub fn empty() -> Jb {
-        Jb {
-            dir: tempfile::tempdir().expect("temp dir"),
-            starter: false,
-        }
+        Jb { dir: tempfile::tempdir().expect("temp dir"), starter: false }
     }
 
     /// A new library with the starter set, as a new user gets it.
     pub fn with_starter() -> Jb {
-        Jb {
-            dir: tempfile::tempdir().expect("temp dir"),
-            starter: true,
-        }
+        Jb { dir: tempfile::tempdir().expect("temp dir"), starter: true }
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -44,9 +38,7 @@ impl Jb {
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianbao"));
         cmd.arg("--data-dir").arg(self.dir.path());
-        cmd.env_remove("JIANBAO_DATA_DIR")
-            .env_remove("JIANBAO_NO_STARTER")
-            .env("NO_COLOR", "1");
+        cmd.env_remove("JIANBAO_DATA_DIR").env_remove("JIANBAO_NO_STARTER").env("NO_COLOR", "1");
         if !self.starter {
             cmd.arg("--no-starter");
         }
@@ -81,10 +73,7 @@ impl Jb {
     /// Subscribes and returns the new source's id.
     pub fn add(&self, url: &str) -> i64 {
         let out = self.ok(&["add", url]);
-        out.split('\t')
-            .next()
-            .and_then(|id| id.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no id in {out:?}"))
+        out.split('\t').next().and_then(|id| id.trim().parse().ok()).unwrap_or_else(|| panic!("no id in {out:?}"))
     }
 
     /// Every listed article as JSON.

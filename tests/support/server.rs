@@ -17,11 +17,7 @@ pub struct Reply {
 
 impl Reply {
     pub fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
-        Reply {
-            status,
-            content_type: content_type.into(),
-            body: body.into(),
-        }
+        Reply { status, content_type: content_type.into(), body: body.into() }
     }
     /// A 200 with an XML body.
     pub fn xml(body: impl Into<Vec<u8>>) -> Reply {
@@ -52,65 +48,38 @@ pub struct TestServer {
 }
 
 fn etag_of(body: &[u8]) -> String {
-    let hash = body.iter().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ *b as u64).wrapping_mul(0x100000001b3)
-    });
+    let hash = body.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3));
     format!("\"{hash:016x}\"")
 }
 
 async fn answer(state: Arc<State>, req: Request<Body>) -> Response {
     let path = req.uri().path().to_owned();
     let headers: &HeaderMap = req.headers();
-    let user_agent = headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let if_none_match = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let reply = state
-        .replies
-        .lock()
-        .unwrap()
-        .get(&path)
-        .cloned()
-        .or_else(|| {
-            let relative = path.trim_start_matches('/');
-            let file = super::fixtures().join(relative);
-            let allowed = relative.starts_with("feeds/") || relative.starts_with("pages/");
-            let body = std::fs::read(&file)
-                .ok()
-                .filter(|_| allowed && !relative.contains(".."))?;
-            let content_type = match file.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("json") => "application/feed+json",
-                Some("atom") => "application/atom+xml",
-                _ => "application/rss+xml",
-            };
-            Some(Reply::new(200, content_type, body))
-        });
+    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let if_none_match = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let reply = state.replies.lock().unwrap().get(&path).cloned().or_else(|| {
+        let relative = path.trim_start_matches('/');
+        let file = super::fixtures().join(relative);
+        let allowed = relative.starts_with("feeds/") || relative.starts_with("pages/");
+        let body = std::fs::read(&file).ok().filter(|_| allowed && !relative.contains(".."))?;
+        let content_type = match file.extension().and_then(|e| e.to_str()) {
+            Some("html") => "text/html; charset=utf-8",
+            Some("json") => "application/feed+json",
+            Some("atom") => "application/atom+xml",
+            _ => "application/rss+xml",
+        };
+        Some(Reply::new(200, content_type, body))
+    });
     let reply = reply.unwrap_or_else(|| Reply::new(404, "text/html", "<h1>Not Found</h1>"));
     let etag = etag_of(&reply.body);
     let not_modified = reply.status == 200 && if_none_match.as_deref() == Some(etag.as_str());
     let status = if not_modified { 304 } else { reply.status };
-    state.hits.lock().unwrap().push(Hit {
-        path,
-        user_agent,
-        conditional: if_none_match.is_some(),
-        status,
-    });
+    state.hits.lock().unwrap().push(Hit { path, user_agent, conditional: if_none_match.is_some(), status });
     let builder = Response::builder()
         .status(StatusCode::from_u16(status).unwrap())
         .header(header::CONTENT_TYPE, reply.content_type)
         .header(header::ETAG, etag);
-    builder
-        .body(if not_modified {
-            Body::empty()
-        } else {
-            Body::from(reply.body)
-        })
-        .unwrap()
+    builder.body(if not_modified { Body::empty() } else { Body::from(reply.body) }).unwrap()
 }
 
 impl TestServer {
@@ -121,15 +90,11 @@ impl TestServer {
         let (shutdown_tx, shutdown_rx) = tokio::sync::oneshot::channel::<()>();
         let shared = state.clone();
         std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             rt.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 port_tx.send(listener.local_addr().unwrap().port()).unwrap();
-                let app = axum::Router::new()
-                    .fallback(move |req: Request<Body>| answer(shared.clone(), req));
+                let app = axum::Router::new().fallback(move |req: Request<Body>| answer(shared.clone(), req));
                 axum::serve(listener, app)
                     .with_graceful_shutdown(async {
                         let _ = shutdown_rx.await;
@@ -139,11 +104,7 @@ impl TestServer {
             });
         });
         let port = port_rx.recv().expect("server started");
-        TestServer {
-            port,
-            state,
-            shutdown: Some(shutdown_tx),
-        }
+        TestServer { port, state, shutdown: Some(shutdown_tx) }
     }
 
     /// The full URL of a path on this server.
@@ -153,11 +114,7 @@ impl TestServer {
 
     /// Replies `reply` at `path` from now on (instead of a fixture).
     pub fn set(&self, path: &str, reply: Reply) {
-        self.state
-            .replies
-            .lock()
-            .unwrap()
-            .insert(path.to_owned(), reply);
+        self.state.replies.lock().unwrap().insert(path.to_owned(), reply);
     }
 
     /// Every request seen so far.
