@@ -2,7 +2,7 @@
 //! HTTP route both call, so the window and the browser get the same answers.
 
 use crate::error::Error;
-use crate::library::Library;
+use crate::library::{Library, Settings, SourceChanges};
 use crate::model::{ArticleId, Reaction, SourceId};
 use crate::store::ArticleFilter;
 use serde::de::DeserializeOwned;
@@ -42,6 +42,18 @@ struct AddSource {
 #[derive(Deserialize, Default)]
 struct SyncStart {
     ids: Option<Vec<i64>>,
+    #[serde(default)]
+    due: bool,
+}
+#[derive(Deserialize)]
+struct UpdateSource {
+    id: i64,
+    #[serde(flatten)]
+    changes: SourceChanges,
+}
+#[derive(Deserialize)]
+struct OpmlText {
+    text: String,
 }
 #[derive(Deserialize, Default)]
 struct ListArticles {
@@ -108,11 +120,28 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
             library.remove_source(SourceId(a.id))?;
             Ok(Value::Null)
         }
+        "sources_update" => {
+            let a: UpdateSource = args(cmd, raw)?;
+            ok(library.update_source(SourceId(a.id), &a.changes))
+        }
         "sync_start" => {
             let a: SyncStart = args(cmd, raw)?;
+            if a.due {
+                return ok(library.start_due_sync());
+            }
             let ids = a.ids.unwrap_or_default().into_iter().map(SourceId).collect();
             ok(library.start_sync(ids))
         }
+        "settings_get" => ok(library.settings()),
+        "settings_set" => {
+            let settings: Settings = args(cmd, raw)?;
+            ok(library.set_settings(&settings))
+        }
+        "opml_import" => {
+            let a: OpmlText = args(cmd, raw)?;
+            ok(library.import_opml(&a.text))
+        }
+        "opml_export" => Ok(json!({ "text": library.export_opml()? })),
         "sync_status" => ok(Ok(library.sync_status())),
         "articles_list" => {
             let a: ListArticles = args(cmd, raw)?;

@@ -95,6 +95,20 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     Decoded { text: text.into_owned(), encoding: enc, had_errors }
 }
 
+/// Decodes `bytes` in the encoding `label` names (a user's override), widening gb2312/GBK to GB18030; None
+/// when the label names no encoding. A byte-order mark still wins: it cannot be wrong about itself.
+pub fn decode_as(bytes: &[u8], label: &str) -> Option<Decoded> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return Some(finish(enc, &bytes[bom_len..]));
+    }
+    Some(finish(for_label(label)?, bytes))
+}
+
+/// True when `label` names an encoding Jianbao can decode.
+pub fn is_known_label(label: &str) -> bool {
+    for_label(label).is_some()
+}
+
 /// The same XML with its declaration saying UTF-8, for parsers that would otherwise decode it again.
 pub fn declare_utf8(text: &str) -> std::borrow::Cow<'_, str> {
     UTF8_DECL.replace(text, "${1}UTF-8${2}")

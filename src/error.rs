@@ -36,6 +36,10 @@ pub enum Error {
     PortInUse { port: u16 },
     #[error("unable to use {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("internal error: {0}")]
+    Internal(String),
+    #[error(transparent)]
+    Opml(#[from] crate::opml::OpmlError),
 }
 
 impl Error {
@@ -44,6 +48,7 @@ impl Error {
         match self {
             Error::InvalidUrl { .. } => "invalid_url",
             Error::Fetch(FetchError::Scheme { .. }) => "invalid_url",
+            Error::Fetch(FetchError::Status { status: 429 | 503, retry_after: Some(_), .. }) => "rate_limited",
             Error::Fetch(FetchError::Status { .. }) => "http_status",
             Error::Fetch(_) => "network",
             Error::Parse(ParseError::WebPage) => "not_a_feed",
@@ -58,6 +63,8 @@ impl Error {
             Error::InvalidArgument(_) => "invalid_argument",
             Error::PortInUse { .. } => "port_in_use",
             Error::Io { .. } => "io",
+            Error::Internal(_) => "internal",
+            Error::Opml(_) => "parse",
         }
     }
 

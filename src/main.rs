@@ -35,6 +35,9 @@ enum Command {
     /// Fetch new articles for all sources, or for the ones given.
     Sync {
         ids: Vec<i64>,
+        /// Only the sources whose scheduled time has come (feeds' own intervals and back-off respected).
+        #[arg(long, conflicts_with = "ids")]
+        due: bool,
         /// Do not download pictures. (Pictures are not stored for offline reading yet, so this changes nothing
         /// today; it is accepted so that scripts and benchmarks can already ask for it.)
         #[arg(long)]
@@ -47,6 +50,17 @@ enum Command {
     },
     /// Unsubscribe from a source, deleting its articles.
     Remove { id: i64 },
+    /// Show a source's settings, or change them: --set title=..., encoding=gbk|auto, folder=A/B (empty for the
+    /// top level), interval=MINUTES|default.
+    Source {
+        id: i64,
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Subscribe to every feed of an OPML file (nested outlines become folders); nothing is fetched until sync.
+    ImportOpml { file: PathBuf },
     /// List articles, newest first.
     List {
         #[arg(long, value_name = "ID")]
@@ -119,7 +133,10 @@ enum ReactionArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// Every article, one JSON object per line.
     Ndjson,
+    /// Every feed subscription, in its folders.
+    Opml,
 }
 
 #[tokio::main]

@@ -1,17 +1,22 @@
 //! Sync: the one place that calls both the network and the store. Fetch → decode → parse → clean → sanitize
 //! → store, one transaction per source; a failure is recorded on its source and nothing stored is lost.
 
-use crate::decode::{charset_from_content_type, declare_utf8, decode};
+use crate::decode::{charset_from_content_type, declare_utf8, decode, decode_as};
 use crate::error::{Error, Result};
 use crate::fetch::{Fetched, Fetcher, Response, Validators};
 use crate::model::{CleanItem, ParsedFeed, ParsedItem, SourceId, SourceKind};
 use crate::parse::{Document, FeedLink, ParseError, parse_document};
 use crate::sanitize::sanitize_item;
-use crate::store::{SourceUpdate, Store};
+use crate::schedule::{next_after_failure, next_after_success};
+use crate::store::{SourceUpdate, Store, now_ts};
 use crate::view::Source;
 use serde::Serialize;
-use std::sync::Mutex;
+use sha2::{Digest, Sha256};
+use std::sync::{Arc, Mutex};
 use url::Url;
+
+/// The most items read from one document; the rest of a huge feed is left out, and the result says so.
+pub const MAX_ITEMS_PER_FEED: usize = 5000;
 
 /// How one source's sync ended.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -22,6 +27,12 @@ pub struct SyncResult {
     pub ok: bool,
     pub new: usize,
     pub updated: usize,
+    /// Not fetched this time, and why (the site asked to wait).
+    pub skipped: Option<String>,
+    /// True when the feed had not changed since the last sync (a 304, or the same bytes).
+    pub unchanged: bool,
+    /// Something worth knowing about a success (a huge feed was cut, the feed moved).
+    pub note: Option<String>,
     pub error: Option<String>,
     pub error_kind: Option<String>,
 }
@@ -37,6 +48,12 @@ pub trait SyncObserver: Send + Sync {
 pub struct Quiet;
 impl SyncObserver for Quiet {}
 
+/// Library-wide sync settings.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    pub default_interval_minutes: i64,
+}
+
 /// Parses a URL the user gave, accepting only http(s).
 pub fn parse_http_url(input: &str) -> Result<Url> {
     let trimmed = input.trim();
@@ -50,10 +67,12 @@ pub fn parse_http_url(input: &str) -> Result<Url> {
     Ok(url)
 }
 
-/// Decodes and parses a fetched body.
-fn read_document(response: &Response) -> Result<Document> {
-    let charset = response.content_type.as_deref().and_then(charset_from_content_type);
-    let decoded = decode(&response.body, charset);
+/// Decodes (with the source's encoding override, if any) and parses a fetched body.
+fn read_document(response: &Response, encoding: Option<&str>) -> Result<Document> {
+    let decoded = match encoding.and_then(|label| decode_as(&response.body, label)) {
+        Some(decoded) => decoded,
+        None => decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type)),
+    };
     Ok(parse_document(&declare_utf8(&decoded.text), &response.url)?)
 }
 
@@ -67,25 +86,51 @@ pub struct Identified {
     pub site_url: Option<String>,
 }
 
-/// Finds the feed a URL stands for: the URL itself when it is a feed, or the one a web page names
-/// (`pick`, 1-based, when it names several). Network only; nothing is stored.
+/// Paths where sites commonly keep a feed they do not announce.
+const COMMON_FEED_PATHS: [&str; 6] = ["/feed", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml", "/rss"];
+
+async fn get_body(fetcher: &Fetcher, url: &Url) -> Result<Response> {
+    match fetcher.get(url, None).await? {
+        Fetched::Body(response) => Ok(response),
+        Fetched::NotModified => unreachable!("an unconditional GET never answers 304 here"),
+    }
+}
+
+/// Finds the feed a URL stands for: the URL itself when it is a feed, or the one a web page names or keeps at a
+/// common path (`pick`, 1-based, when there are several). Network only; nothing is stored.
 pub async fn identify(fetcher: &Fetcher, url: &Url, pick: Option<usize>) -> Result<Identified> {
-    let Fetched::Body(response) = fetcher.get(url, None).await? else { unreachable!("unconditional GET") };
-    match read_document(&response)? {
-        Document::Feed(feed) => Ok(identified(url.clone(), response.url, feed)),
-        Document::Page { feeds, .. } => {
-            let chosen = choose(url, feeds, pick)?;
-            let feed_url = Url::parse(&chosen.url)
-                .map_err(|e| Error::InvalidUrl { url: chosen.url.clone(), reason: e.to_string() })?;
-            let Fetched::Body(response) = fetcher.get(&feed_url, None).await? else {
-                unreachable!("unconditional GET")
-            };
-            match read_document(&response)? {
-                Document::Feed(feed) => Ok(identified(feed_url.clone(), response.url, feed)),
-                Document::Page { .. } => Err(Error::NoFeed { url: feed_url.to_string() }),
-            }
+    let response = get_body(fetcher, url).await?;
+    let feeds = match read_document(&response, None)? {
+        Document::Feed(feed) => return Ok(identified(url.clone(), response.url, feed)),
+        Document::Page { feeds, .. } if !feeds.is_empty() => feeds,
+        Document::Page { .. } => probe_common_paths(fetcher, &response.url).await,
+    };
+    let chosen = choose(url, feeds, pick)?;
+    let feed_url =
+        Url::parse(&chosen.url).map_err(|e| Error::InvalidUrl { url: chosen.url.clone(), reason: e.to_string() })?;
+    let response = get_body(fetcher, &feed_url).await?;
+    match read_document(&response, None)? {
+        Document::Feed(feed) => Ok(identified(feed_url, response.url, feed)),
+        Document::Page { .. } => Err(Error::NoFeed { url: feed_url.to_string() }),
+    }
+}
+
+/// Feeds found at the site's common feed paths (for pages that announce none).
+async fn probe_common_paths(fetcher: &Fetcher, page: &Url) -> Vec<FeedLink> {
+    let probes = COMMON_FEED_PATHS.iter().filter_map(|path| page.join(path).ok()).map(|candidate| async move {
+        let response = get_body(fetcher, &candidate).await.ok()?;
+        match read_document(&response, None).ok()? {
+            Document::Feed(feed) => Some(FeedLink { url: candidate.to_string(), title: feed.title }),
+            Document::Page { .. } => None,
+        }
+    });
+    let mut found: Vec<FeedLink> = Vec::new();
+    for link in futures::future::join_all(probes).await.into_iter().flatten() {
+        if !found.iter().any(|f| f.url == link.url) {
+            found.push(link);
         }
     }
+    found
 }
 
 fn choose(url: &Url, mut feeds: Vec<FeedLink>, pick: Option<usize>) -> Result<FeedLink> {
@@ -116,27 +161,53 @@ pub fn prepare_items(items: Vec<ParsedItem>, base: &Url) -> Vec<CleanItem> {
         .collect()
 }
 
-/// Syncs one source and records the outcome on it. Never deletes articles.
-pub async fn sync_source(fetcher: &Fetcher, store: &Mutex<Store>, source: &Source) -> SyncResult {
-    let outcome = fetch_and_store(fetcher, store, source).await;
+fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// How a source's sync went, before it becomes a `SyncResult`.
+#[derive(Default)]
+struct Outcome {
+    new: usize,
+    updated: usize,
+    unchanged: bool,
+    note: Option<String>,
+}
+
+/// Syncs one source and records the outcome and the next fetch time on it. Never deletes articles.
+pub async fn sync_source(fetcher: &Fetcher, store: &Arc<Mutex<Store>>, source: &Source, policy: Policy) -> SyncResult {
     let mut result = SyncResult {
         source_id: source.id,
         title: source.title.clone(),
         url: source.feed_url.clone(),
-        ok: outcome.is_ok(),
+        ok: true,
         new: 0,
         updated: 0,
+        skipped: None,
+        unchanged: false,
+        note: None,
         error: None,
         error_kind: None,
     };
-    match outcome {
-        Ok((new, updated)) => (result.new, result.updated) = (new, updated),
+    if let Some(until) = rate_limited_until(source) {
+        result.skipped = Some(format!("the site asked to wait until {until}"));
+        return result;
+    }
+    match fetch_and_store(fetcher, store, source, policy).await {
+        Ok(outcome) => {
+            (result.new, result.updated, result.unchanged) = (outcome.new, outcome.updated, outcome.unchanged);
+            result.note = outcome.note;
+        }
         Err(e) => {
             let message = e.to_string();
-            if let Ok(mut s) = store.lock() {
-                // If even this fails the error is still reported to the caller.
-                let _ = s.record_sync_failure(source.id, e.kind(), &message);
-            }
+            let retry_after = match &e {
+                Error::Fetch(f) => f.retry_after(),
+                _ => None,
+            };
+            let next = next_after_failure(now_ts(), source.failures + 1, retry_after);
+            // If even this fails the error is still reported to the caller.
+            let _ = lock(store).record_sync_failure(source.id, e.kind(), &message, next);
+            result.ok = false;
             result.error = Some(message);
             result.error_kind = Some(e.kind().to_owned());
         }
@@ -144,35 +215,81 @@ pub async fn sync_source(fetcher: &Fetcher, store: &Mutex<Store>, source: &Sourc
     result
 }
 
-fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
-    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+/// When the site answered 429/503 with Retry-After and that time has not come, the time it named.
+fn rate_limited_until(source: &Source) -> Option<String> {
+    let next = source.next_sync_at.as_deref()?;
+    let due = chrono::DateTime::parse_from_rfc3339(next).ok()?.timestamp();
+    (source.last_error_kind.as_deref() == Some("rate_limited") && due > now_ts()).then(|| next.to_owned())
 }
 
-async fn fetch_and_store(fetcher: &Fetcher, store: &Mutex<Store>, source: &Source) -> Result<(usize, usize)> {
+async fn fetch_and_store(
+    fetcher: &Fetcher,
+    store: &Arc<Mutex<Store>>,
+    source: &Source,
+    policy: Policy,
+) -> Result<Outcome> {
+    let (user_minutes, default_minutes) = (source.interval_minutes, policy.default_interval_minutes);
+    let schedule = move |feed_asks: Option<u32>| next_after_success(now_ts(), user_minutes, default_minutes, feed_asks);
     if source.kind == SourceKind::Local {
-        lock(store).record_sync_unchanged(source.id)?;
-        return Ok((0, 0));
+        lock(store).record_sync_unchanged(source.id, &SourceUpdate::default())?;
+        return Ok(Outcome::default());
     }
     let url = parse_http_url(&source.feed_url)?;
     let validators = Validators { etag: source.etag.clone(), last_modified: source.last_modified.clone() };
     let response = match fetcher.get(&url, Some(&validators)).await? {
         Fetched::NotModified => {
-            lock(store).record_sync_unchanged(source.id)?;
-            return Ok((0, 0));
+            let update = SourceUpdate { next_sync_at: Some(schedule(None)), ..Default::default() };
+            lock(store).record_sync_unchanged(source.id, &update)?;
+            return Ok(Outcome { unchanged: true, ..Default::default() });
         }
         Fetched::Body(response) => response,
     };
-    let feed = match read_document(&response)? {
-        Document::Feed(feed) => feed,
-        Document::Page { .. } => return Err(ParseError::WebPage.into()),
-    };
-    let update = SourceUpdate {
-        title: None,
-        site_url: feed.site_url.clone(),
+    let body_hash: String = Sha256::digest(&response.body)[..16].iter().map(|b| format!("{b:02x}")).collect();
+    let mut update = SourceUpdate {
+        moved_to: response.moved_to.as_ref().map(Url::to_string),
         etag: response.validators.etag.clone(),
         last_modified: response.validators.last_modified.clone(),
+        body_hash: Some(body_hash.clone()),
+        ..Default::default()
     };
-    let items = prepare_items(feed.items, &response.url);
-    let changes = lock(store).apply_sync(source.id, &update, &items)?;
-    Ok((changes.new.len(), changes.updated.len()))
+    if source.body_hash.as_deref() == Some(body_hash.as_str()) {
+        // Same bytes as last time: nothing to parse.
+        update.next_sync_at = Some(schedule(response.max_age));
+        lock(store).record_sync_unchanged(source.id, &update)?;
+        return Ok(Outcome { unchanged: true, note: moved_note(&response), ..Default::default() });
+    }
+    // Decoding, parsing, sanitizing and storing are CPU work: keep them off the threads that drive the network.
+    let store = store.clone();
+    let encoding = source.encoding.clone();
+    let id = source.id;
+    tokio::task::spawn_blocking(move || {
+        let mut feed = match read_document(&response, encoding.as_deref())? {
+            Document::Feed(feed) => feed,
+            Document::Page { .. } => return Err(ParseError::WebPage.into()),
+        };
+        let total = feed.items.len();
+        feed.items.truncate(MAX_ITEMS_PER_FEED);
+        let mut notes: Vec<String> = moved_note(&response).into_iter().collect();
+        if total > MAX_ITEMS_PER_FEED {
+            notes.push(format!("kept the first {MAX_ITEMS_PER_FEED} of {total} items"));
+        }
+        let feed_asks = [feed.interval, response.max_age].into_iter().flatten().max();
+        update.site_url = feed.site_url.clone();
+        update.feed_interval = feed_asks;
+        update.next_sync_at = Some(schedule(feed_asks));
+        let items = prepare_items(feed.items, &response.url);
+        let changes = lock(&store).apply_sync(id, &update, &items)?;
+        Ok(Outcome {
+            new: changes.new.len(),
+            updated: changes.updated.len(),
+            unchanged: false,
+            note: (!notes.is_empty()).then(|| notes.join("; ")),
+        })
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("the sync task for source {id} failed: {e}")))?
+}
+
+fn moved_note(response: &Response) -> Option<String> {
+    response.moved_to.as_ref().map(|to| format!("moved permanently to {to}"))
 }

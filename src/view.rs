@@ -20,11 +20,25 @@ pub struct Source {
     pub last_sync_at: Option<String>,
     pub last_error: Option<String>,
     pub last_error_kind: Option<String>,
-    /// HTTP validators from the last successful fetch (not part of the API shape).
+    /// The folder path, outermost first; empty at the top level.
+    pub folder: Vec<String>,
+    /// The per-source encoding override (an encoding label), or null to decide from the bytes.
+    pub encoding: Option<String>,
+    /// The per-source sync interval in minutes, or null for the library's default.
+    pub interval_minutes: Option<i64>,
+    /// Failed syncs in a row (back-off grows with it).
+    pub failures: i64,
+    /// The earliest time the scheduler fetches this source again.
+    pub next_sync_at: Option<String>,
+    /// HTTP validators and body hash from the last successful fetch (not part of the API shape).
     #[serde(skip)]
     pub etag: Option<String>,
     #[serde(skip)]
     pub last_modified: Option<String>,
+    #[serde(skip)]
+    pub body_hash: Option<String>,
+    #[serde(skip)]
+    pub folder_id: Option<i64>,
 }
 
 /// One line of an article list.

@@ -5,6 +5,7 @@ mod support;
 
 mod cli;
 mod feeds;
+mod manners;
 mod starter;
 mod state;
 mod web;

@@ -16,6 +16,26 @@ pub fn source_line(s: &Source) -> String {
     format!("{}\t{}/{}\t{}\t<{}>{}", s.id, s.unread, s.total, s.title, s.url, error)
 }
 
+/// Every setting and the sync state of one source.
+pub fn source_details(s: &Source) -> String {
+    let or = |v: Option<String>, default: &str| v.unwrap_or_else(|| default.to_owned());
+    let lines = [
+        ("id", s.id.to_string()),
+        ("title", s.title.clone()),
+        ("url", s.url.clone()),
+        ("feed", s.feed_url.clone()),
+        ("site", or(s.site_url.clone(), "-")),
+        ("folder", if s.folder.is_empty() { "-".to_owned() } else { s.folder.join("/") }),
+        ("encoding", or(s.encoding.clone(), "auto")),
+        ("interval", s.interval_minutes.map(|m| format!("{m} min")).unwrap_or_else(|| "default".to_owned())),
+        ("articles", format!("{} ({} unread)", s.total, s.unread)),
+        ("last sync", or(s.last_sync_at.clone(), "never")),
+        ("next sync", or(s.next_sync_at.clone(), "due")),
+        ("last error", or(s.last_error.clone(), "-")),
+    ];
+    lines.iter().map(|(k, v)| format!("{k:<11}{v}\n")).collect()
+}
+
 /// `id  date  flags  title  · source`
 pub fn summary_line(a: &ArticleSummary) -> String {
     let flags = format!(

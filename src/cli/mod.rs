@@ -2,6 +2,7 @@
 
 mod format;
 mod progress;
+mod settings;
 
 use crate::{Cli, Command, ExportFormat, ReactionArg};
 use anyhow::{Context, Result};
@@ -62,10 +63,14 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             };
             if json { print_json(&source)? } else { println!("{}\t{}", source.id, source.title) }
         }
-        Command::Sync { ids, no_pictures: _ } => {
+        Command::Sync { ids, due, no_pictures: _ } => {
             let ids: Vec<SourceId> = ids.into_iter().map(SourceId).collect();
             let observer = progress::observer();
-            let results = library.sync(&ids, observer.as_ref()).await?;
+            let results = if due {
+                library.sync_due(observer.as_ref()).await?
+            } else {
+                library.sync(&ids, observer.as_ref()).await?
+            };
             observer.finish();
             let failed = results.iter().filter(|r| !r.ok).count();
             if failed > 0 {
@@ -84,6 +89,22 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Remove { id } => library.remove_source(SourceId(id))?,
+        Command::Source { id, set, json } => {
+            let source = if set.is_empty() {
+                library.source(SourceId(id))?
+            } else {
+                library.update_source(SourceId(id), &settings::parse(&set)?)?
+            };
+            if json { print_json(&source)? } else { print!("{}", format::source_details(&source)) }
+        }
+        Command::ImportOpml { file } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("unable to read {}", file.display()))?;
+            let report = library.import_opml(&text).with_context(|| format!("unable to import {}", file.display()))?;
+            println!("imported {} source(s); {} already subscribed", report.added, report.already_subscribed);
+            for refused in &report.refused {
+                eprintln!("skipped: {refused}");
+            }
+        }
         Command::List { source, unread, bookmarked, limit, json } => {
             let filter = ArticleFilter { source: source.map(SourceId), unread, bookmarked, limit, offset: None };
             let articles = library.articles(&filter)?;
@@ -117,19 +138,25 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Export { format: ExportFormat::Ndjson, output } => match output {
-            Some(path) => {
-                let file =
-                    std::fs::File::create(&path).with_context(|| format!("unable to create {}", path.display()))?;
-                let mut out = std::io::BufWriter::new(file);
-                let n = jianbao::export::write_ndjson(&library, &mut out)?;
-                eprintln!("exported {n} article(s) to {}", path.display());
+        Command::Export { format, output } => {
+            let mut out: Box<dyn Write> = match &output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path).with_context(|| format!("unable to create {}", path.display()))?,
+                )),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            let what = match format {
+                ExportFormat::Ndjson => format!("{} article(s)", jianbao::export::write_ndjson(&library, &mut out)?),
+                ExportFormat::Opml => {
+                    out.write_all(library.export_opml()?.as_bytes())?;
+                    "the subscriptions".to_owned()
+                }
+            };
+            out.flush()?;
+            if let Some(path) = output {
+                eprintln!("exported {what} to {}", path.display());
             }
-            None => {
-                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                jianbao::export::write_ndjson(&library, &mut out)?;
-            }
-        },
+        }
         Command::Serve { port } => {
             let server = jianbao::web::WebServer::bind(library, port).await?;
             println!("{}", server.url());

@@ -17,9 +17,13 @@ pub fn observer() -> Box<dyn CliObserver> {
 
 /// One line per finished source, on standard output.
 fn result_line(r: &SyncResult) -> String {
-    match &r.error {
-        None => format!("ok\t{}\t{}\t{} new, {} updated", r.source_id, r.title, r.new, r.updated),
-        Some(e) => format!("failed\t{}\t{} <{}>\t{}", r.source_id, r.title, r.url, e),
+    match (&r.error, &r.skipped) {
+        (Some(e), _) => format!("failed\t{}\t{} <{}>\t{}", r.source_id, r.title, r.url, e),
+        (None, Some(why)) => format!("skipped\t{}\t{}\t{}", r.source_id, r.title, why),
+        (None, None) => {
+            let note = r.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+            format!("ok\t{}\t{}\t{} new, {} updated{note}", r.source_id, r.title, r.new, r.updated)
+        }
     }
 }
 

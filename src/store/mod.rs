@@ -4,6 +4,7 @@
 //! no SQL lives outside `store/`.
 
 mod articles;
+mod folders;
 mod fts;
 mod meta;
 mod portal;
@@ -12,7 +13,7 @@ mod state;
 
 pub use articles::{ArticleFilter, ChangeSet};
 pub use fts::{fold_for_search, fold_script, search_query};
-pub use sources::{NewSource, SourceUpdate};
+pub use sources::{NewSource, SourceSettings, SourceUpdate};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -89,7 +90,7 @@ impl Store {
 }
 
 /// Seconds since the Unix epoch, now.
-pub(crate) fn now_ts() -> i64 {
+pub fn now_ts() -> i64 {
     chrono::Utc::now().timestamp()
 }
 

@@ -1,9 +1,9 @@
-//! Sources: subscribe, list with counts, record sync outcomes, unsubscribe.
+//! Sources: subscribe, list with counts, settings, record sync outcomes and schedules, unsubscribe.
 
 use super::{Store, StoreError, now_ts};
 use crate::model::{SourceId, SourceKind};
 use crate::view::Source;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
 /// A new subscription, before it has an id.
 #[derive(Clone, Debug)]
@@ -15,15 +15,44 @@ pub struct NewSource<'a> {
     pub site_url: Option<&'a str>,
 }
 
+/// What a successful fetch tells the store about its source.
+#[derive(Clone, Debug, Default)]
+pub struct SourceUpdate {
+    pub site_url: Option<String>,
+    /// A permanent redirect's target: fetch from here from now on.
+    pub moved_to: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub body_hash: Option<String>,
+    /// Seconds the feed asks between fetches.
+    pub feed_interval: Option<u32>,
+    /// Unix seconds of the next scheduled fetch.
+    pub next_sync_at: Option<i64>,
+}
+
+/// Per-source settings a user can change; `None` leaves a setting as it is.
+#[derive(Clone, Debug, Default)]
+pub struct SourceSettings {
+    pub title: Option<String>,
+    /// `Some(None)` clears the override.
+    pub encoding: Option<Option<String>>,
+    /// `Some(vec![])` moves to the top level.
+    pub folder: Option<Vec<String>>,
+    /// `Some(None)` returns to the library's default.
+    pub interval_minutes: Option<Option<i64>>,
+}
+
 const SELECT: &str = "
     SELECT s.id, s.kind, s.url, s.feed_url, s.title, s.site_url,
            (SELECT count(*) FROM articles a JOIN article_state st ON st.article_id = a.id
              WHERE a.source_id = s.id AND st.read = 0),
            (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
-           s.last_sync_at, s.last_error, s.last_error_kind, s.etag, s.last_modified
+           s.last_sync_at, s.last_error, s.last_error_kind, s.etag, s.last_modified,
+           s.encoding, s.sync_interval, s.failures, s.next_sync_at, s.body_hash, s.folder_id
       FROM sources s";
 
 fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
+    let ts = |i: usize| Ok::<_, rusqlite::Error>(row.get::<_, Option<i64>>(i)?.map(super::articles::ts_to_rfc3339));
     Ok(Source {
         id: row.get(0)?,
         kind: SourceKind::parse(&row.get::<_, String>(1)?),
@@ -33,15 +62,32 @@ fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
         site_url: row.get(5)?,
         unread: row.get(6)?,
         total: row.get(7)?,
-        last_sync_at: row.get::<_, Option<i64>>(8)?.map(super::articles::ts_to_rfc3339),
+        last_sync_at: ts(8)?,
         last_error: row.get(9)?,
         last_error_kind: row.get(10)?,
         etag: row.get(11)?,
         last_modified: row.get(12)?,
+        encoding: row.get(13)?,
+        interval_minutes: row.get::<_, Option<i64>>(14)?.map(|s| s / 60),
+        failures: row.get(15)?,
+        next_sync_at: ts(16)?,
+        body_hash: row.get(17)?,
+        folder_id: row.get(18)?,
+        folder: Vec::new(),
     })
 }
 
 impl Store {
+    fn query_sources(&self, clause: &str, params: impl rusqlite::Params) -> Result<Vec<Source>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!("{SELECT} {clause}"))?;
+        let mut sources: Vec<Source> = stmt.query_map(params, row_to_source)?.collect::<Result<_, _>>()?;
+        let paths = self.folder_paths()?;
+        for s in &mut sources {
+            s.folder = s.folder_id.and_then(|id| paths.get(&id).cloned()).unwrap_or_default();
+        }
+        Ok(sources)
+    }
+
     /// Subscribes; the URL must not be subscribed already.
     pub fn add_source(&mut self, new: &NewSource<'_>) -> Result<Source, StoreError> {
         self.conn.execute(
@@ -54,22 +100,46 @@ impl Store {
 
     /// The source subscribed at `url` (as typed or as fetched), if any.
     pub fn source_by_url(&self, url: &str) -> Result<Option<Source>, StoreError> {
-        let sql = format!("{SELECT} WHERE s.url = ?1 OR s.feed_url = ?1 ORDER BY s.id LIMIT 1");
-        Ok(self.conn.query_row(&sql, [url], row_to_source).optional()?)
+        Ok(self.query_sources("WHERE s.url = ?1 OR s.feed_url = ?1 ORDER BY s.id LIMIT 1", [url])?.pop())
     }
 
     /// One source.
     pub fn source(&self, id: SourceId) -> Result<Option<Source>, StoreError> {
-        let sql = format!("{SELECT} WHERE s.id = ?1");
-        Ok(self.conn.query_row(&sql, [id], row_to_source).optional()?)
+        Ok(self.query_sources("WHERE s.id = ?1", [id])?.pop())
     }
 
     /// Every source: local ones first, then by title.
     pub fn sources(&self) -> Result<Vec<Source>, StoreError> {
-        let sql = format!("{SELECT} ORDER BY s.kind = 'feed', s.title COLLATE NOCASE, s.id");
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([], row_to_source)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.query_sources("ORDER BY s.kind = 'feed', s.title COLLATE NOCASE, s.id", [])
+    }
+
+    /// Sources whose next scheduled fetch is due at `now` (never fetched ones included).
+    pub fn due_sources(&self, now: i64) -> Result<Vec<Source>, StoreError> {
+        self.query_sources("WHERE s.kind = 'feed' AND coalesce(s.next_sync_at, 0) <= ?1 ORDER BY s.id", [now])
+    }
+
+    /// Changes a source's settings; returns the source as it is now.
+    pub fn update_source(&mut self, id: SourceId, settings: &SourceSettings) -> Result<Option<Source>, StoreError> {
+        if self.source(id)?.is_none() {
+            return Ok(None);
+        }
+        let tx = self.conn.transaction()?;
+        if let Some(title) = &settings.title {
+            tx.execute("UPDATE sources SET title = ?2 WHERE id = ?1", params![id, title])?;
+        }
+        if let Some(encoding) = &settings.encoding {
+            // A new encoding must re-read the next body even if it did not change.
+            tx.execute("UPDATE sources SET encoding = ?2, body_hash = NULL WHERE id = ?1", params![id, encoding])?;
+        }
+        if let Some(minutes) = &settings.interval_minutes {
+            tx.execute("UPDATE sources SET sync_interval = ?2 WHERE id = ?1", params![id, minutes.map(|m| m * 60)])?;
+        }
+        if let Some(path) = &settings.folder {
+            let folder = super::folders::ensure_path(&tx, path)?;
+            tx.execute("UPDATE sources SET folder_id = ?2 WHERE id = ?1", params![id, folder])?;
+        }
+        tx.commit()?;
+        self.source(id)
     }
 
     /// Unsubscribes, deleting the source's articles and their state.
@@ -81,34 +151,30 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Records a failed sync; nothing else about the source changes.
-    pub fn record_sync_failure(&mut self, id: SourceId, kind: &str, message: &str) -> Result<(), StoreError> {
+    /// Records a failed sync and when to try again; nothing else about the source changes.
+    pub fn record_sync_failure(
+        &mut self,
+        id: SourceId,
+        kind: &str,
+        message: &str,
+        next_sync_at: i64,
+    ) -> Result<(), StoreError> {
         self.conn.execute(
-            "UPDATE sources SET last_sync_at = ?2, last_error = ?3, last_error_kind = ?4 WHERE id = ?1",
-            params![id, now_ts(), message, kind],
-        )?;
-        Ok(())
-    }
-
-    /// Records a sync whose content did not change (a 304, or a local source).
-    pub fn record_sync_unchanged(&mut self, id: SourceId) -> Result<(), StoreError> {
-        let now = now_ts();
-        self.conn.execute(
-            "UPDATE sources SET last_sync_at = ?2, last_success_at = ?2, last_error = NULL, last_error_kind = NULL
+            "UPDATE sources SET last_sync_at = ?2, last_error = ?3, last_error_kind = ?4, failures = failures + 1,
+                    next_sync_at = ?5
               WHERE id = ?1",
-            params![id, now],
+            params![id, now_ts(), message, kind, next_sync_at],
         )?;
         Ok(())
     }
-}
 
-/// What a successful fetch tells the store about its source.
-#[derive(Clone, Debug, Default)]
-pub struct SourceUpdate {
-    pub title: Option<String>,
-    pub site_url: Option<String>,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
+    /// Records a sync that stored nothing new (a 304, an unchanged body, a local source).
+    pub fn record_sync_unchanged(&mut self, id: SourceId, update: &SourceUpdate) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        apply_source_update(&tx, id, update)?;
+        tx.commit()?;
+        Ok(())
+    }
 }
 
 /// Applies a successful sync's source facts inside the sync's transaction.
@@ -117,15 +183,27 @@ pub(super) fn apply_source_update(
     id: SourceId,
     update: &SourceUpdate,
 ) -> rusqlite::Result<()> {
-    let now = now_ts();
     tx.execute(
         "UPDATE sources SET
-            title = coalesce(nullif(?2, ''), title),
-            site_url = coalesce(?3, site_url),
-            etag = ?4, last_modified = ?5,
-            last_sync_at = ?6, last_success_at = ?6, last_error = NULL, last_error_kind = NULL
+            site_url = coalesce(?2, site_url),
+            feed_url = coalesce(?3, feed_url),
+            etag = coalesce(?4, etag), last_modified = coalesce(?5, last_modified),
+            body_hash = coalesce(?6, body_hash),
+            feed_interval = coalesce(?7, feed_interval),
+            next_sync_at = ?8,
+            last_sync_at = ?9, last_success_at = ?9, last_error = NULL, last_error_kind = NULL, failures = 0
           WHERE id = ?1",
-        params![id, update.title, update.site_url, update.etag, update.last_modified, now],
+        params![
+            id,
+            update.site_url,
+            update.moved_to,
+            update.etag,
+            update.last_modified,
+            update.body_hash,
+            update.feed_interval,
+            update.next_sync_at,
+            now_ts()
+        ],
     )?;
     Ok(())
 }

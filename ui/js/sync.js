@@ -32,7 +32,7 @@ function showRunning(status) {
   }
   let text;
   if (!status) text = t('sync.starting');
-  else if (status.current) text = t('sync.running', { done, total, current: status.current });
+  else if (status.current?.length) text = t('sync.running', { done, total, current: status.current.join(', ') });
   else text = t('sync.runningNoCurrent', { done, total });
   byId('sync-text').textContent = text;
 }

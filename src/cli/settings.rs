@@ -1,0 +1,36 @@
+//! `jianbao source ID --set KEY=VALUE`: the keys a source's settings take on the command line.
+
+use jianbao::library::SourceChanges;
+
+/// Reads `title=...`, `encoding=gbk|auto`, `folder=A/B` (empty: top level) and `interval=MINUTES|default`.
+pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
+    let bad = |msg: String| jianbao::Error::InvalidArgument(msg);
+    let mut changes = SourceChanges::default();
+    for pair in pairs {
+        let (key, value) = pair.split_once('=').ok_or_else(|| bad(format!("--set {pair}: expected KEY=VALUE")))?;
+        let value = value.trim();
+        match key.trim() {
+            "title" => changes.title = Some(value.to_owned()),
+            "encoding" => {
+                changes.encoding = Some(match value {
+                    "" | "auto" => None,
+                    label => Some(label.to_owned()),
+                })
+            }
+            "folder" => {
+                changes.folder =
+                    Some(value.split('/').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect())
+            }
+            "interval" => {
+                changes.interval_minutes = Some(match value {
+                    "" | "default" => None,
+                    minutes => Some(
+                        minutes.parse().map_err(|_| bad(format!("--set interval={minutes}: minutes, or default")))?,
+                    ),
+                })
+            }
+            other => return Err(bad(format!("--set {other}=...: keys are title, encoding, folder, interval"))),
+        }
+    }
+    Ok(changes)
+}

@@ -1,0 +1,135 @@
+//! The library facade: the entirety of the core's public API. The CLI, the desktop shell and web mode all
+//! call these methods, so the three cannot drift. Syncing and scheduling are in `syncing.rs`, library-wide
+//! settings in `settings.rs`.
+
+mod settings;
+mod subscriptions;
+mod syncing;
+
+pub use settings::Settings;
+pub use subscriptions::{ImportReport, SourceChanges};
+pub use syncing::SyncStatus;
+
+use crate::error::{Error, Result};
+use crate::fetch::Fetcher;
+use crate::model::{ArticleId, Reaction, SourceId};
+use crate::store::{ArticleFilter, Store};
+use crate::view::{Article, ArticleState, ArticleSummary, Source};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The database file inside a data folder.
+pub const LIBRARY_FILE: &str = "jianbao.sqlite3";
+
+/// How to open a library.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The data folder; created if missing.
+    pub data_dir: PathBuf,
+    /// Whether a brand-new library gets the starter set.
+    pub starter: bool,
+}
+
+struct Inner {
+    data_dir: PathBuf,
+    store: Arc<Mutex<Store>>,
+    fetcher: Fetcher,
+    status: Mutex<SyncStatus>,
+}
+
+/// An open library. Cheap to clone; clones share one database connection and one sync.
+#[derive(Clone)]
+pub struct Library {
+    inner: Arc<Inner>,
+}
+
+impl Library {
+    /// Opens (creating if needed) the library in `options.data_dir`.
+    pub fn open(options: &Options) -> Result<Library> {
+        let dir = &options.data_dir;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+        let mut store = Store::open(&dir.join(LIBRARY_FILE))?;
+        if store.was_created() {
+            if options.starter {
+                crate::starter::install_once(&mut store)?;
+            } else {
+                crate::starter::skip(&mut store)?;
+            }
+        }
+        Ok(Library {
+            inner: Arc::new(Inner {
+                data_dir: dir.clone(),
+                store: Arc::new(Mutex::new(store)),
+                fetcher: Fetcher::new(),
+                status: Mutex::new(syncing::SyncStatus::default()),
+            }),
+        })
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        self.inner.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The data folder.
+    pub fn data_dir(&self) -> &Path {
+        &self.inner.data_dir
+    }
+
+    /// Every source with its counts.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        Ok(self.store().sources()?)
+    }
+
+    /// One source.
+    pub fn source(&self, id: SourceId) -> Result<Source> {
+        self.store().source(id)?.ok_or(Error::NoSource(id))
+    }
+
+    /// Articles, newest first.
+    pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>> {
+        Ok(self.store().articles(filter)?)
+    }
+
+    /// One whole article.
+    pub fn article(&self, id: ArticleId) -> Result<Article> {
+        self.store().article(id)?.ok_or(Error::NoArticle(id))
+    }
+
+    /// Every article id, in the order they were first stored.
+    pub fn article_ids(&self) -> Result<Vec<ArticleId>> {
+        Ok(self.store().article_ids()?)
+    }
+
+    /// How many articles the library holds.
+    pub fn article_count(&self) -> Result<i64> {
+        Ok(self.store().article_count()?)
+    }
+
+    /// Full-text search, best match first.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<ArticleSummary>> {
+        Ok(self.store().search(query, limit)?)
+    }
+
+    /// Marks read or unread.
+    pub fn set_read(&self, id: ArticleId, read: bool) -> Result<ArticleState> {
+        self.store().set_read(id, read)?.ok_or(Error::NoArticle(id))
+    }
+
+    /// Bookmarks or clears the bookmark.
+    pub fn set_bookmarked(&self, id: ArticleId, bookmarked: bool) -> Result<ArticleState> {
+        self.store().set_bookmarked(id, bookmarked)?.ok_or(Error::NoArticle(id))
+    }
+
+    /// Sets or clears the reader's reaction.
+    pub fn set_reaction(&self, id: ArticleId, reaction: Option<Reaction>) -> Result<ArticleState> {
+        self.store().set_reaction(id, reaction)?.ok_or(Error::NoArticle(id))
+    }
+
+    /// Remembers the reading position (0.0 to 1.0).
+    pub fn set_position(&self, id: ArticleId, position: f64) -> Result<ArticleState> {
+        if !position.is_finite() {
+            return Err(Error::InvalidArgument(format!("position {position} is not a number between 0 and 1")));
+        }
+        self.store().set_position(id, position)?.ok_or(Error::NoArticle(id))
+    }
+}

@@ -1,0 +1,48 @@
+//! Library-wide settings, kept in the library file so the window, web mode and the CLI agree.
+
+use super::Library;
+use crate::error::{Error, Result};
+use crate::schedule::DEFAULT_INTERVAL_MINUTES;
+use serde::{Deserialize, Serialize};
+
+/// What the user can set for the whole library.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Minutes between fetches of a source (unless the source or the feed says otherwise).
+    pub sync_interval_minutes: i64,
+    /// Whether the window and web mode sync due sources when they start.
+    pub sync_on_start: bool,
+    /// Whether the window shows a desktop notification when a background sync brings new articles.
+    pub notify_new: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { sync_interval_minutes: DEFAULT_INTERVAL_MINUTES, sync_on_start: true, notify_new: false }
+    }
+}
+
+const KEY: &str = "settings";
+
+impl Library {
+    /// The library's settings (defaults for what was never set).
+    pub fn settings(&self) -> Result<Settings> {
+        match self.store().meta(KEY)? {
+            Some(json) => Ok(serde_json::from_str(&json).unwrap_or_default()),
+            None => Ok(Settings::default()),
+        }
+    }
+
+    /// Replaces the library's settings.
+    pub fn set_settings(&self, settings: &Settings) -> Result<Settings> {
+        if !(1..=7 * 24 * 60).contains(&settings.sync_interval_minutes) {
+            return Err(Error::InvalidArgument(format!(
+                "sync interval {} minutes: choose 1 minute to 7 days",
+                settings.sync_interval_minutes
+            )));
+        }
+        let json = serde_json::to_string(settings).map_err(|e| Error::Internal(e.to_string()))?;
+        self.store().set_meta(KEY, &json)?;
+        Ok(settings.clone())
+    }
+}

@@ -1,0 +1,144 @@
+//! Subscriptions through the facade: add (identifying the URL over the network first), change settings,
+//! remove, and OPML import and export.
+
+use super::Library;
+use crate::decode::is_known_label;
+use crate::error::{Error, Result};
+use crate::model::{SourceId, SourceKind};
+use crate::opml::{OpmlFeed, read_opml, write_opml};
+use crate::store::{NewSource, SourceSettings};
+use crate::sync::{identify, parse_http_url};
+use crate::view::Source;
+use serde::{Deserialize, Serialize};
+
+/// A change to a source's settings, as the UI and `jianbao source ID --set` give it. Absent fields stay as
+/// they are; `encoding: null` and `interval_minutes: null` return to automatic / the library default.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct SourceChanges {
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub encoding: Option<Option<String>>,
+    pub folder: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub interval_minutes: Option<Option<i64>>,
+}
+
+/// Tells a field given as `null` (Some(None)) from a field left out (None).
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// What an OPML import did.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub already_subscribed: usize,
+    /// Outlines whose xmlUrl is not an http(s) URL, with why.
+    pub refused: Vec<String>,
+}
+
+impl Library {
+    /// Subscribes to `url` (a feed, or a page naming one; `pick` chooses among several). Stores no articles.
+    pub async fn add_source(&self, url: &str, pick: Option<usize>) -> Result<Source> {
+        let url = parse_http_url(url)?;
+        let typed = url.to_string();
+        if let Some(existing) = self.store().source_by_url(&typed)? {
+            return Err(Error::AlreadySubscribed { url: typed, id: existing.id });
+        }
+        let found = identify(&self.inner.fetcher, &url, pick).await?;
+        let mut store = self.store();
+        for known in [&found.subscribed, &found.feed_url] {
+            if let Some(existing) = store.source_by_url(known.as_str())? {
+                return Err(Error::AlreadySubscribed { url: known.to_string(), id: existing.id });
+            }
+        }
+        Ok(store.add_source(&NewSource {
+            kind: SourceKind::Feed,
+            url: found.subscribed.as_str(),
+            feed_url: found.feed_url.as_str(),
+            title: &found.title,
+            site_url: found.site_url.as_deref(),
+        })?)
+    }
+
+    /// Changes a source's title, encoding override, folder or sync interval.
+    pub fn update_source(&self, id: SourceId, changes: &SourceChanges) -> Result<Source> {
+        if let Some(Some(label)) = &changes.encoding
+            && !is_known_label(label)
+        {
+            return Err(Error::InvalidArgument(format!(
+                "encoding {label:?} is not one Jianbao knows (try gbk, big5, shift_jis, utf-8)"
+            )));
+        }
+        if let Some(Some(minutes)) = changes.interval_minutes
+            && !(1..=7 * 24 * 60).contains(&minutes)
+        {
+            return Err(Error::InvalidArgument(format!("interval {minutes} minutes: choose 1 minute to 7 days")));
+        }
+        if changes.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err(Error::InvalidArgument("a source's title cannot be empty".into()));
+        }
+        let settings = SourceSettings {
+            title: changes.title.as_ref().map(|t| t.trim().to_owned()),
+            encoding: changes.encoding.clone(),
+            folder: changes.folder.clone(),
+            interval_minutes: changes.interval_minutes,
+        };
+        let mut store = self.store();
+        let source = store.update_source(id, &settings)?.ok_or(Error::NoSource(id))?;
+        store.prune_folders()?;
+        Ok(source)
+    }
+
+    /// Unsubscribes, deleting the source's articles (the starter set does not come back).
+    pub fn remove_source(&self, id: SourceId) -> Result<()> {
+        let mut store = self.store();
+        if !store.remove_source(id)? {
+            return Err(Error::NoSource(id));
+        }
+        store.prune_folders()?;
+        Ok(())
+    }
+
+    /// Subscribes to every feed in an OPML document, in its folders, without fetching anything.
+    pub fn import_opml(&self, text: &str) -> Result<ImportReport> {
+        let feeds = read_opml(text)?;
+        let mut report = ImportReport::default();
+        let mut store = self.store();
+        for feed in feeds {
+            let url = match parse_http_url(&feed.xml_url) {
+                Ok(url) => url.to_string(),
+                Err(e) => {
+                    report.refused.push(e.to_string());
+                    continue;
+                }
+            };
+            if store.source_by_url(&url)?.is_some() {
+                report.already_subscribed += 1;
+                continue;
+            }
+            let source = store.add_source(&NewSource {
+                kind: SourceKind::Feed,
+                url: &url,
+                feed_url: &url,
+                title: &feed.title,
+                site_url: feed.html_url.as_deref(),
+            })?;
+            let folder = SourceSettings { folder: Some(feed.folder), ..Default::default() };
+            store.update_source(source.id, &folder)?;
+            report.added += 1;
+        }
+        Ok(report)
+    }
+
+    /// Every feed source as OPML 2.0, in its folders.
+    pub fn export_opml(&self) -> Result<String> {
+        let feeds: Vec<OpmlFeed> = self
+            .sources()?
+            .into_iter()
+            .filter(|s| s.kind == SourceKind::Feed)
+            .map(|s| OpmlFeed { title: s.title, xml_url: s.url, html_url: s.site_url, folder: s.folder })
+            .collect();
+        Ok(write_opml("Jianbao subscriptions", &feeds))
+    }
+}
