@@ -40,12 +40,19 @@ fn for_label(label: &str) -> Option<&'static Encoding> {
     Some(if enc == GBK { GB18030 } else { enc })
 }
 
-fn declared(bytes: &[u8], http_charset: Option<&str>) -> Option<&'static Encoding> {
+/// The encodings the document is declared in, strongest first: HTTP, then the XML declaration, then HTML meta.
+fn declared(bytes: &[u8], http_charset: Option<&str>) -> Vec<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
-    http_charset
-        .and_then(for_label)
-        .or_else(|| XML_DECL.captures(head).and_then(|c| for_label(std::str::from_utf8(&c[1]).ok()?)))
-        .or_else(|| META_CHARSET.captures(head).and_then(|c| for_label(std::str::from_utf8(&c[1]).ok()?)))
+    let in_document = |re: &Regex| re.captures(head).and_then(|c| for_label(std::str::from_utf8(&c[1]).ok()?));
+    let mut found: Vec<&'static Encoding> = Vec::new();
+    for enc in
+        [http_charset.and_then(for_label), in_document(&XML_DECL), in_document(&META_CHARSET)].into_iter().flatten()
+    {
+        if !found.contains(&enc) {
+            found.push(enc);
+        }
+    }
+    found
 }
 
 fn sniff(bytes: &[u8]) -> &'static Encoding {
@@ -55,38 +62,55 @@ fn sniff(bytes: &[u8]) -> &'static Encoding {
     if enc == GBK { GB18030 } else { enc }
 }
 
+/// UTF-16 without a byte-order mark, recognised the way the XML specification suggests: `<` as 3C 00 or 00 3C.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    match bytes.get(..4)? {
+        [b'<', 0, c, 0] if c.is_ascii() && *c != 0 => Some(encoding_rs::UTF_16LE),
+        [0, b'<', 0, c] if c.is_ascii() && *c != 0 => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
+}
+
+fn decodes_cleanly(enc: &'static Encoding, bytes: &[u8]) -> bool {
+    !enc.decode_without_bom_handling(bytes).1
+}
+
+/// True when the bytes contradict a declared encoding: they are not valid in it, or a single-byte label
+/// (often a server's default) sits on bytes that read cleanly as a multi-byte CJK encoding.
+fn contradicted(enc: &'static Encoding, bytes: &[u8], is_utf8: bool) -> bool {
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        return true; // an ASCII-compatible document cannot be UTF-16: the label lies
+    }
+    if bytes.is_ascii() {
+        return false;
+    }
+    if enc == UTF_8 {
+        return !is_utf8;
+    }
+    if is_utf8 {
+        return true; // other encodings almost never produce valid non-ASCII UTF-8 by accident
+    }
+    if !decodes_cleanly(enc, bytes) {
+        return true;
+    }
+    if enc.is_single_byte() {
+        let guess = sniff(bytes);
+        return !guess.is_single_byte() && guess != UTF_8 && decodes_cleanly(guess, bytes);
+    }
+    false
+}
+
 /// Decodes `bytes`, given the HTTP Content-Type charset when there was one.
 pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..]);
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return finish(enc, bytes);
+    }
     let is_utf8 = std::str::from_utf8(bytes).is_ok();
-    let enc = match declared(bytes, http_charset) {
-        // UTF-16 cannot be declared inside an ASCII-compatible document; a declaration that says so lies.
-        Some(d) if d == encoding_rs::UTF_16LE || d == encoding_rs::UTF_16BE => {
-            if is_utf8 {
-                UTF_8
-            } else {
-                sniff(bytes)
-            }
-        }
-        Some(d) if d == UTF_8 => {
-            if is_utf8 {
-                UTF_8
-            } else {
-                sniff(bytes)
-            }
-        }
-        // Non-ASCII bytes that are valid UTF-8 are UTF-8 whatever the label says: other encodings almost
-        // never produce valid UTF-8 by accident.
-        Some(_) if is_utf8 && !bytes.is_ascii() => UTF_8,
-        Some(d) => {
-            let (_, had_errors) = d.decode_without_bom_handling(bytes);
-            if had_errors { sniff(bytes) } else { d }
-        }
-        None if is_utf8 => UTF_8,
-        None => sniff(bytes),
-    };
+    let chosen = declared(bytes, http_charset).into_iter().find(|enc| !contradicted(enc, bytes, is_utf8));
+    let enc = chosen.unwrap_or_else(|| if is_utf8 { UTF_8 } else { sniff(bytes) });
     finish(enc, bytes)
 }
 
@@ -142,6 +166,28 @@ mod tests {
         let d = decode(&bytes, None);
         assert_eq!(d.encoding, encoding_rs::BIG5);
         assert!(d.text.contains("高質量發展"));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised_by_its_first_character() {
+        let mut le = Vec::new();
+        for unit in "<?xml version=\"1.0\" encoding=\"UTF-16\"?><t>東京</t>".encode_utf16() {
+            le.extend(unit.to_le_bytes());
+        }
+        let d = decode(&le, None);
+        assert_eq!(d.encoding, encoding_rs::UTF_16LE);
+        assert!(d.text.ends_with("<t>東京</t>"));
+        let be: Vec<u8> = le.chunks(2).flat_map(|p| [p[1], p[0]]).collect();
+        assert_eq!(decode(&be, None).encoding, encoding_rs::UTF_16BE);
+    }
+
+    #[test]
+    fn a_server_default_latin1_label_loses_to_gbk_bytes_but_real_latin1_keeps_it() {
+        let (gbk, _, _) =
+            GB18030.encode("<?xml version=\"1.0\" encoding=\"gbk\"?><t>今年冬天比往年暖和，发展中的新区绿树成荫。</t>");
+        assert_eq!(decode(&gbk, Some("ISO-8859-1")).encoding, GB18030);
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("<t>Déjà vu à Genève, naïve façade.</t>");
+        assert_eq!(decode(&latin, Some("ISO-8859-1")).encoding, encoding_rs::WINDOWS_1252);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod encodings;
 mod feeds;
 mod manners;
 mod starter;

@@ -128,8 +128,11 @@ impl Store {
             tx.execute("UPDATE sources SET title = ?2 WHERE id = ?1", params![id, title])?;
         }
         if let Some(encoding) = &settings.encoding {
-            // A new encoding must re-read the next body even if it did not change.
-            tx.execute("UPDATE sources SET encoding = ?2, body_hash = NULL WHERE id = ?1", params![id, encoding])?;
+            // A new encoding must re-read the next body even if the server says it did not change.
+            tx.execute(
+                "UPDATE sources SET encoding = ?2, body_hash = NULL, etag = NULL, last_modified = NULL WHERE id = ?1",
+                params![id, encoding],
+            )?;
         }
         if let Some(minutes) = &settings.interval_minutes {
             tx.execute("UPDATE sources SET sync_interval = ?2 WHERE id = ?1", params![id, minutes.map(|m| m * 60)])?;
