@@ -27,7 +27,13 @@ fn open_library(options: Result<Options, String>) -> Result<Library, ApiError> {
 fn main() {
     tracing_subscriber::fmt().with_writer(std::io::stderr).init();
     let library = open_library(jianbao::paths::options_from_args(std::env::args_os().skip(1)));
+    if let Ok(library) = &library {
+        // Sync due sources at start (if the settings say so) and on schedule, off the window's thread.
+        let library = library.clone();
+        tauri::async_runtime::spawn(async move { library.run_scheduler().await });
+    }
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .manage(AppState(library))
         .invoke_handler(tauri::generate_handler![api])
         .run(tauri::generate_context!("../tauri.conf.json"))

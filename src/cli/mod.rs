@@ -158,7 +158,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Serve { port } => {
-            let server = jianbao::web::WebServer::bind(library, port).await?;
+            let server = jianbao::web::WebServer::bind(library.clone(), port).await?;
+            // Like the window: sync due sources at start (if the settings say so) and on schedule.
+            tokio::spawn(async move { library.run_scheduler().await });
             println!("{}", server.url());
             std::io::stdout().flush()?;
             eprintln!("Jianbao web mode: open the URL above in your browser; Ctrl-C stops it.");

@@ -72,6 +72,9 @@ impl Library {
     /// Syncs the sources whose scheduled time has come (respecting feeds' intervals and back-off).
     pub async fn sync_due(&self, observer: &dyn SyncObserver) -> Result<Vec<SyncResult>> {
         let due = self.store().due_sources(now_ts())?;
+        if due.is_empty() {
+            return Ok(Vec::new());
+        }
         self.claim_sync(&due)?;
         Ok(self.run_sync(due, observer).await)
     }
