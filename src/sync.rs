@@ -277,8 +277,8 @@ async fn fetch_and_store(
         update.site_url = feed.site_url.clone();
         update.feed_interval = feed_asks;
         update.next_sync_at = Some(schedule(feed_asks));
-        let items = prepare_items(feed.items, &response.url);
-        let changes = lock(&store).apply_sync(id, &update, &items)?;
+        let items = crate::store::prepare(prepare_items(feed.items, &response.url));
+        let changes = lock(&store).apply_prepared(id, &update, &items)?;
         Ok(Outcome {
             new: changes.new.len(),
             updated: changes.updated.len(),

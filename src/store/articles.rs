@@ -101,11 +101,10 @@ fn find_existing(
     let row = |r: &Row<'_>| Ok(Existing { id: r.get(0)?, hash: r.get(1)?, has_guid: r.get(2)? });
     if let Some(guid) = &item.guid {
         let by_guid = tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, content_hash, guid IS NOT NULL FROM articles WHERE source_id = ?1 AND guid = ?2",
-                params![source, guid],
-                row,
-            )
+            )?
+            .query_row(params![source, guid], row)
             .optional()?;
         if by_guid.is_some() {
             return Ok(by_guid);
@@ -116,7 +115,7 @@ fn find_existing(
         let sql = format!(
             "SELECT id, content_hash, guid IS NOT NULL FROM articles WHERE source_id = ?1 AND link_key = ?2 {guid_clause} ORDER BY id LIMIT 1"
         );
-        return tx.query_row(&sql, params![source, key], row).optional();
+        return tx.prepare_cached(&sql)?.query_row(params![source, key], row).optional();
     }
     if item.guid.is_some() {
         return Ok(None);
@@ -129,12 +128,41 @@ fn find_existing(
     .optional()
 }
 
-fn index(tx: &Transaction<'_>, id: ArticleId, item: &CleanItem) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM article_fts WHERE rowid = ?1", [id])?;
-    tx.execute(
-        "INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![id, fts::fold_for_search(&item.title), fts::fold_for_search(&item.text)],
-    )?;
+/// An item with everything computed that needs no database: its keys, hash and search text. Preparing runs
+/// outside the store's lock, so several sources' CPU work can overlap while one writes.
+pub struct PreparedItem {
+    item: CleanItem,
+    link_key: Option<String>,
+    hash: String,
+    categories: String,
+    enclosures: String,
+    search_title: String,
+    search_body: String,
+}
+
+/// Prepares items for `Store::apply_prepared`.
+pub fn prepare(items: Vec<CleanItem>) -> Vec<PreparedItem> {
+    items
+        .into_iter()
+        .map(|item| PreparedItem {
+            link_key: item.link.as_deref().map(link_key),
+            hash: content_hash(&item),
+            categories: serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into()),
+            enclosures: serde_json::to_string(&item.enclosures).unwrap_or_else(|_| "[]".into()),
+            search_title: fts::fold_for_search(&item.title),
+            search_body: fts::fold_for_search(&item.text),
+            item,
+        })
+        .collect()
+}
+
+fn index(tx: &Transaction<'_>, id: ArticleId, p: &PreparedItem) -> rusqlite::Result<()> {
+    tx.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?.execute([id])?;
+    tx.prepare_cached("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?.execute(params![
+        id,
+        p.search_title,
+        p.search_body
+    ])?;
     Ok(())
 }
 
@@ -147,81 +175,77 @@ impl Store {
         update: &SourceUpdate,
         items: &[CleanItem],
     ) -> Result<ChangeSet, StoreError> {
+        self.apply_prepared(source, update, &prepare(items.to_vec()))
+    }
+
+    /// `apply_sync` for items prepared beforehand (outside the lock).
+    pub fn apply_prepared(
+        &mut self,
+        source: SourceId,
+        update: &SourceUpdate,
+        items: &[PreparedItem],
+    ) -> Result<ChangeSet, StoreError> {
         let tx = self.conn.transaction()?;
         let now = now_ts();
         let mut changes = ChangeSet::default();
-        for item in items {
-            let key = item.link.as_deref().map(link_key);
-            let hash = content_hash(item);
+        for p in items {
+            let item = &p.item;
             let sort_ts = item.published.as_deref().or(item.updated.as_deref()).and_then(rfc3339_to_ts).unwrap_or(now);
-            let categories = serde_json::to_string(&item.categories)?;
-            let enclosures = serde_json::to_string(&item.enclosures)?;
-            match find_existing(&tx, source, item, key.as_deref(), &hash)? {
-                Some(old) if old.hash == hash && (old.has_guid || item.guid.is_none()) => changes.unchanged += 1,
+            let fields = params![
+                item.guid,
+                item.link,
+                p.link_key,
+                item.title,
+                item.author,
+                item.published,
+                item.updated,
+                sort_ts,
+                item.summary,
+                item.html,
+                item.text,
+                p.categories,
+                p.hash,
+                now,
+                p.enclosures,
+                item.comments
+            ];
+            let id = match find_existing(&tx, source, item, p.link_key.as_deref(), &p.hash)? {
+                Some(old) if old.hash == p.hash && (old.has_guid || item.guid.is_none()) => {
+                    changes.unchanged += 1;
+                    continue;
+                }
                 Some(Existing { id, .. }) => {
-                    tx.execute(
-                        "UPDATE articles SET guid = coalesce(?2, guid), link = ?3, link_key = ?4, title = ?5,
-                            author = ?6, published = ?7, updated = ?8, sort_ts = ?9, summary = ?10, html = ?11,
-                            text = ?12, categories = ?13, content_hash = ?14, changed_at = ?15, enclosures = ?16,
-                            comments_link = ?17
-                          WHERE id = ?1",
-                        params![
-                            id,
-                            item.guid,
-                            item.link,
-                            key,
-                            item.title,
-                            item.author,
-                            item.published,
-                            item.updated,
-                            sort_ts,
-                            item.summary,
-                            item.html,
-                            item.text,
-                            categories,
-                            hash,
-                            now,
-                            enclosures,
-                            item.comments
-                        ],
+                    let mut update = tx.prepare_cached(
+                        "UPDATE articles SET guid = coalesce(?1, guid), link = ?2, link_key = ?3, title = ?4,
+                            author = ?5, published = ?6, updated = ?7, sort_ts = ?8, summary = ?9, html = ?10,
+                            text = ?11, categories = ?12, content_hash = ?13, changed_at = ?14, enclosures = ?15,
+                            comments_link = ?16
+                          WHERE id = ?17",
                     )?;
-                    index(&tx, id, item)?;
-                    portal::upsert(&tx, id, item.portal.as_ref())?;
+                    let mut values: Vec<&dyn rusqlite::ToSql> = fields.to_vec();
+                    values.push(&id);
+                    update.execute(values.as_slice())?;
                     changes.updated.push(id);
+                    id
                 }
                 None => {
-                    tx.execute(
-                        "INSERT INTO articles (source_id, guid, link, link_key, title, author, published, updated,
-                            sort_ts, summary, html, text, categories, content_hash, first_seen_at, changed_at,
-                            enclosures, comments_link)
-                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17)",
-                        params![
-                            source,
-                            item.guid,
-                            item.link,
-                            key,
-                            item.title,
-                            item.author,
-                            item.published,
-                            item.updated,
-                            sort_ts,
-                            item.summary,
-                            item.html,
-                            item.text,
-                            categories,
-                            hash,
-                            now,
-                            enclosures,
-                            item.comments
-                        ],
+                    let mut insert = tx.prepare_cached(
+                        "INSERT INTO articles (guid, link, link_key, title, author, published, updated, sort_ts,
+                            summary, html, text, categories, content_hash, first_seen_at, changed_at, enclosures,
+                            comments_link, source_id)
+                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16, ?17)",
                     )?;
+                    let mut values: Vec<&dyn rusqlite::ToSql> = fields.to_vec();
+                    values.push(&source);
+                    insert.execute(values.as_slice())?;
                     let id = ArticleId(tx.last_insert_rowid());
-                    tx.execute("INSERT INTO article_state (article_id) VALUES (?1)", [id])?;
-                    index(&tx, id, item)?;
-                    portal::upsert(&tx, id, item.portal.as_ref())?;
+                    tx.prepare_cached("INSERT INTO article_state (article_id) VALUES (?1)")?.execute([id])?;
                     changes.new.push(id);
+                    id
                 }
-            }
+            };
+            index(&tx, id, p)?;
+            portal::upsert(&tx, id, item.portal.as_ref())?;
         }
         apply_source_update(&tx, source, update)?;
         tx.commit()?;

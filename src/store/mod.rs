@@ -11,7 +11,7 @@ mod portal;
 mod sources;
 mod state;
 
-pub use articles::{ArticleFilter, ChangeSet};
+pub use articles::{ArticleFilter, ChangeSet, PreparedItem, prepare};
 pub use fts::{fold_for_search, fold_script, search_query};
 pub use sources::{NewSource, SourceSettings, SourceUpdate};
 
