@@ -5,6 +5,7 @@ use super::ParseError;
 use super::date::{to_rfc3339, utc_to_rfc3339};
 use super::entry::{Context, Kind, item, person_names, plain};
 use super::facts::Facts;
+use super::json::{Json, normalize_json};
 use super::normalize::normalize;
 use crate::model::ParsedFeed;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -64,9 +65,18 @@ pub fn parse_feed(text: &str, base: &url::Url) -> Result<ParsedFeed, ParseError>
 
 /// The text feed-rs will read, and what it would not keep.
 fn prepare<'a>(text: &'a str, base: &url::Url) -> (Cow<'a, str>, Facts) {
-    match normalize(text, base) {
+    let xml = |t: Cow<'a, str>| match normalize(&t, base) {
         Some((normalized, facts)) => (Cow::Owned(normalized), facts),
-        None => (Cow::Borrowed(text), Facts::default()),
+        None => (t, Facts::default()),
+    };
+    if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
+        match normalize_json(text) {
+            Some(Json::Feed(json, facts)) => (Cow::Owned(json), facts),
+            Some(Json::Rss(rss)) => xml(Cow::Owned(rss)),
+            None => (Cow::Borrowed(text), Facts::default()),
+        }
+    } else {
+        xml(Cow::Borrowed(text))
     }
 }
 

@@ -7,6 +7,7 @@ mod entry;
 mod facts;
 mod feed;
 mod held;
+mod json;
 mod normalize;
 pub mod portal;
 mod text;

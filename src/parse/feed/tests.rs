@@ -86,6 +86,17 @@ fn an_enclosure_length_of_zero_means_unknown() {
 }
 
 #[test]
+fn json_feed_attachments_are_enclosures_and_not_the_link() {
+    let item = one(concat!(
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "1", "#,
+        r#""attachments": [{"url": "https://x.example/a.mp3", "mime_type": "audio/mpeg"}]}]}"#
+    ));
+    assert_eq!(item.link, None);
+    assert_eq!(item.enclosures.len(), 1);
+    assert_eq!(item.enclosures[0].url, "https://x.example/a.mp3");
+}
+
+#[test]
 fn an_xhtml_body_keeps_its_wrapper_as_written() {
     let item = one(&format!(
         r#"{ATOM}<entry><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">a<br />b</div></content></entry></feed>"#
