@@ -70,6 +70,8 @@ pub fn canonical_namespace(uri: &str) -> Option<&'static str> {
 /// What a collected element is.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Target {
+    /// An RSS guid the feed has not said is no permalink.
+    Permalink,
     Subject,
     ItemAuthor,
     FeedAuthor,

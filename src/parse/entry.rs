@@ -42,9 +42,14 @@ pub fn item(entry: Entry, facts: Option<&ItemFacts>, cx: &Context) -> ParsedItem
         authors = cx.feed_authors.to_vec();
     }
     let about = facts.and_then(|f| f.about.clone()).filter(|a| !a.trim().is_empty());
+    // A link of last resort: a permalink guid, or RDF's about, when it is a web address.
+    let fallback = facts
+        .and_then(|f| f.permalink.clone())
+        .or_else(|| about.clone())
+        .filter(|u| url::Url::parse(u.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https")));
     ParsedItem {
         guid: Some(entry.id.trim().to_owned()).filter(|id| !id.is_empty()).or_else(|| about.clone()),
-        link: alternate_link(&entry.links).or_else(|| about.filter(|a| a.starts_with("http"))),
+        link: alternate_link(&entry.links).or_else(|| fallback.map(|u| u.trim().to_owned())),
         title: entry.title.as_ref().map(|t| plain(t, cx.kind)).unwrap_or_default(),
         author: (!authors.is_empty()).then(|| authors.join(", ")),
         published: (cx.date)(entry.published.or(entry.updated)),

@@ -15,6 +15,8 @@ pub struct Facts {
 pub struct ItemFacts {
     /// RSS 1.0 `rdf:about`: the item's identifier, and its link when it has no other.
     pub about: Option<String>,
+    /// An RSS guid that is a permalink (`isPermaLink` not "false"): the link of an item without `<link>`.
+    pub permalink: Option<String>,
     /// `dc:subject` values, read as categories.
     pub subjects: Vec<String>,
     /// `itunes:author` values.

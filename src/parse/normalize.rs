@@ -215,6 +215,14 @@ impl Normalizer {
                 self.item = Some(self.facts.items.len() - 1);
                 frame.role = Role::Item;
             }
+            // RSS 2.0: a guid is the item's permalink unless isPermaLink says otherwise.
+            (Dialect::Rss | Dialect::Rdf, "guid")
+                if rss(ns)
+                    && in_item
+                    && !attribute(start, "isPermaLink").is_some_and(|p| p.trim().eq_ignore_ascii_case("false")) =>
+            {
+                frame.role = Role::Collect(Target::Permalink, String::new())
+            }
             (_, "subject") if ns == Ns::Dc && in_item => frame.role = Role::Collect(Target::Subject, String::new()),
             (_, "author") if ns == Ns::Itunes && in_item => {
                 frame.role = Role::Collect(Target::ItemAuthor, String::new())
@@ -265,6 +273,7 @@ impl Normalizer {
                 let text = text.trim().to_owned();
                 if !text.is_empty() {
                     match (target, self.item.and_then(|i| self.facts.items.get_mut(i))) {
+                        (Target::Permalink, Some(item)) => item.permalink = Some(text),
                         (Target::Subject, Some(item)) => item.subjects.push(text),
                         (Target::ItemAuthor, Some(item)) => item.authors.push(text),
                         (Target::FeedAuthor, _) => self.facts.feed_authors.push(text),

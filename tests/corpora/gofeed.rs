@@ -145,7 +145,9 @@ impl Case<'_> {
                     let ok = ours.guid.as_deref() == value["value"].as_str();
                     self.check(&what, &value["value"], ok, || format!("{:?}", ours.guid));
                     if value.get("isPermalink").is_some() {
-                        self.s.not_modelled("guid isPermaLink (not kept: a guid never becomes the link)");
+                        self.s.not_modelled(
+                            "guid isPermaLink (it only decides whether the guid may stand in for a missing link)",
+                        );
                     }
                 }
                 "description" | "summary" if has_content => {

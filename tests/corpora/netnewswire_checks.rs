@@ -58,10 +58,11 @@ pub fn set(list: &[&str]) -> BTreeSet<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-/// NetNewsWire's RSS `url` is a guid that is a permalink; ours is `<link>`. A guid that is not a URL must not
-/// become the link.
+/// NetNewsWire's RSS `url` is a guid that is a permalink; ours is `<link>`. A guid that is not a web address
+/// must not become the link.
 pub fn link_not_from_guid(i: &Item) -> bool {
-    i.1.link.is_none() || i.1.link != i.1.guid
+    let guid_is_web = i.1.guid.as_deref().is_some_and(|g| g.starts_with("http://") || g.starts_with("https://"));
+    i.1.link.is_none() || i.1.link != i.1.guid || guid_is_web
 }
 
 pub fn date_is(i: &Item, seconds: i64) -> Result<(), String> {

@@ -68,6 +68,18 @@ fn rdf_items_keep_rdf_about_as_guid_and_link_when_they_have_no_other() {
 }
 
 #[test]
+fn an_rss_item_without_a_link_takes_its_permalink_guid() {
+    let list = items(concat!(
+        "<rss><channel><item><guid>https://x.example/1</guid></item>",
+        r#"<item><guid isPermaLink="false">https://x.example/2</guid></item>"#,
+        "<item><guid>tag:x.example,2020:3</guid></item>",
+        "<item><link>https://x.example/4</link><guid>https://x.example/four</guid></item></channel></rss>"
+    ));
+    let links: Vec<_> = list.iter().map(|i| i.link.as_deref()).collect();
+    assert_eq!(links, [Some("https://x.example/1"), None, None, Some("https://x.example/4")]);
+}
+
+#[test]
 fn inline_media_is_no_body_so_the_summary_is_shown() {
     let item = one(&format!(
         r#"{ATOM}<entry><summary>Listen</summary><content type="video/mp4">aGVsbG8=</content></entry></feed>"#
