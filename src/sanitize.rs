@@ -2,8 +2,9 @@
 //! text of stored HTML. Nothing rendered by the reader has passed anything but this.
 
 use crate::model::{CleanItem, ParsedItem};
-use ammonia::{Builder, UrlRelative};
+use ammonia::{Builder, UrlRelative, UrlRelativeEvaluate};
 use scraper::{Html, Node};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use url::Url;
 
@@ -23,24 +24,57 @@ fn builder(base: Option<&Url>) -> Builder<'static> {
         .link_rel(Some("noopener noreferrer nofollow"))
         .strip_comments(true);
     // data: is only acceptable for pictures; ammonia's scheme list is global, so drop it from links here.
-    b.attribute_filter(|element, attribute, value| {
+    // ammonia does not resolve `srcset`, so its candidates are resolved here against the same base.
+    let srcset_base = base.cloned();
+    b.attribute_filter(move |element, attribute, value| {
         let is_data = value.trim_start().get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"));
         if is_data && !(element == "img" && attribute == "src" && value.trim_start()[5..].starts_with("image/")) {
             return None;
         }
-        Some(value.into())
+        match (&srcset_base, attribute) {
+            (Some(base), "srcset") => Some(resolve_srcset(value, base).into()),
+            _ => Some(value.into()),
+        }
     });
     match base {
-        Some(base) => b.url_relative(UrlRelative::RewriteWithBase(base.clone())),
+        // A fragment-only link points inside the article (footnotes): resolved, it would leave it.
+        Some(base) => b.url_relative(UrlRelative::Custom(Box::new(AgainstBase(base.clone())))),
         None => b.url_relative(UrlRelative::Deny),
     };
     b
+}
+
+/// Resolves relative URLs against a base, except fragment-only ones.
+struct AgainstBase(Url);
+
+impl<'a> UrlRelativeEvaluate<'a> for AgainstBase {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        if url.starts_with('#') {
+            Some(Cow::Borrowed(url))
+        } else {
+            self.0.join(url).ok().map(|u| Cow::Owned(u.into()))
+        }
+    }
 }
 
 /// Cleans untrusted HTML: no script, no styles, no event handlers, no `javascript:` or `file:` URLs;
 /// relative URLs resolved against `base`.
 pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
     builder(base).clean(html).to_string()
+}
+
+/// A `srcset` list with each candidate's URL resolved against `base` (descriptors kept).
+pub fn resolve_srcset(value: &str, base: &Url) -> String {
+    value
+        .split(',')
+        .map(|candidate| {
+            let candidate = candidate.trim();
+            let (url, descriptor) = candidate.split_once(char::is_whitespace).unwrap_or((candidate, ""));
+            let url = base.join(url).map(|u| u.to_string()).unwrap_or_else(|_| url.to_owned());
+            if descriptor.trim().is_empty() { url } else { format!("{url} {}", descriptor.trim()) }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Block-level elements after which text breaks a line.
@@ -170,6 +204,21 @@ mod tests {
             sanitize_html(r#"<img src="data:image/png;base64,AAAA"><a href="data:text/html,<b>x</b>">x</a>"#, None);
         assert!(out.contains("data:image/png"), "{out}");
         assert!(!out.contains("data:text"), "{out}");
+    }
+
+    #[test]
+    fn footnote_links_stay_inside_the_article() {
+        let base = Url::parse("http://blog.example/wp-atom.php").unwrap();
+        let out = sanitize_html(r##"<a href="#fn1">1</a> <a href="post/">post</a>"##, Some(&base));
+        assert!(out.contains(r##"href="#fn1""##), "{out}");
+        assert!(out.contains(r#"href="http://blog.example/post/""#), "{out}");
+    }
+
+    #[test]
+    fn srcset_candidates_resolve_against_the_page() {
+        let base = Url::parse("http://blog.example/posts/").unwrap();
+        let out = sanitize_html(r#"<img src="a.png" srcset="a.png 1x, /b.png 2x">"#, Some(&base));
+        assert!(out.contains(r#"srcset="http://blog.example/posts/a.png 1x, http://blog.example/b.png 2x""#), "{out}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod corpora;
 mod encodings;
 mod feeds;
 mod hostile;

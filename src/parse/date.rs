@@ -1,6 +1,10 @@
 //! Lenient date reading that keeps the offset the source wrote (a portal's +08:00 stays +08:00).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static TRUNCATED_OFFSET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"T.*[+-]\d\d:\d$").expect("static regex"));
 
 /// Reads the date forms feeds and pages use: RFC 3339, RFC 2822 (with a wrong or missing weekday, obsolete
 /// zone names), and plain `Y-m-d H:M[:S]` (read as UTC unless `default_offset` says otherwise).
@@ -9,6 +13,14 @@ pub fn parse_date(raw: &str, default_offset: FixedOffset) -> Option<DateTime<Fix
     if s.is_empty() {
         return None;
     }
+    // An offset cut short by one digit (`+00:0`) is read as if the last digit were 0.
+    let padded;
+    let s = if TRUNCATED_OFFSET.is_match(s) {
+        padded = format!("{s}0");
+        padded.as_str()
+    } else {
+        s
+    };
     if let Ok(d) = DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1).replace('z', "Z")) {
         return Some(d);
     }
@@ -20,7 +32,15 @@ pub fn parse_date(raw: &str, default_offset: FixedOffset) -> Option<DateTime<Fix
     if let Ok(d) = DateTime::parse_from_rfc2822(no_weekday) {
         return Some(d);
     }
-    for format in ["%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S %z"] {
+    for format in [
+        "%d %b %Y %H:%M:%S %z",
+        "%d %b %Y %H:%M %z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+        // RFC 3339 without seconds.
+        "%Y-%m-%dT%H:%M%:z",
+        "%Y-%m-%d %H:%M%:z",
+    ] {
         if let Ok(d) = DateTime::parse_from_str(no_weekday, format) {
             return Some(d);
         }
@@ -34,6 +54,12 @@ pub fn parse_date(raw: &str, default_offset: FixedOffset) -> Option<DateTime<Fix
         "%Y/%m/%d %H:%M",
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(s, format) {
+            return default_offset.from_local_datetime(&n).single();
+        }
+    }
+    // A month name first and a 12-hour clock (`Dec 16 2023 02:02:33 PM`), with no zone.
+    for format in ["%b %d %Y %I:%M:%S %p", "%b %d %Y %I:%M %p", "%b %d, %Y %I:%M:%S %p", "%b %d %Y %H:%M:%S"] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(no_weekday, format) {
             return default_offset.from_local_datetime(&n).single();
         }
     }
@@ -75,6 +101,31 @@ mod tests {
     fn a_wrong_weekday_or_zone_name_still_reads() {
         let d = parse_date("Mon, 20 Nov 2026 20:00:00 GMT", utc()).unwrap();
         assert_eq!(to_rfc3339(&d), "2026-11-20T20:00:00+00:00");
+    }
+
+    #[test]
+    fn rfc3339_without_seconds_keeps_its_offset() {
+        let d = parse_date("2000-01-01T12:00+05:30", utc()).unwrap();
+        assert_eq!(to_rfc3339(&d), "2000-01-01T12:00:00+05:30");
+    }
+
+    #[test]
+    fn an_offset_missing_its_last_digit_still_reads() {
+        let d = parse_date("2017-06-13T03:18:00+00:0", utc()).unwrap();
+        assert_eq!(to_rfc3339(&d), "2017-06-13T03:18:00+00:00");
+    }
+
+    #[test]
+    fn a_month_first_twelve_hour_date_reads_in_the_default_offset() {
+        let d = parse_date("Sat, Dec 16 2023 02:02:33 PM", utc()).unwrap();
+        assert_eq!(to_rfc3339(&d), "2023-12-16T14:02:33+00:00");
+    }
+
+    #[test]
+    fn slashed_dates_without_leading_zeros_read() {
+        let east8 = FixedOffset::east_opt(8 * 3600).unwrap();
+        let d = parse_date("2020/1/10 14:33:00", east8).unwrap();
+        assert_eq!(to_rfc3339(&d), "2020-01-10T14:33:00+08:00");
     }
 
     #[test]

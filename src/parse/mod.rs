@@ -1,9 +1,17 @@
 //! Parse stage: decoded text in, feeds, pages or portal articles out. No I/O, no storage.
 
 mod date;
+mod dialect;
 mod discover;
+mod entry;
+mod facts;
 mod feed;
+mod held;
+mod json;
+mod normalize;
 pub mod portal;
+mod text;
+mod xml_edit;
 
 pub use date::{parse_date, to_rfc3339};
 pub use discover::{FeedLink, discover_feeds};
