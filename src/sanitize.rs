@@ -60,7 +60,29 @@ impl<'a> UrlRelativeEvaluate<'a> for AgainstBase {
 /// Cleans untrusted HTML: no script, no styles, no event handlers, no `javascript:` or `file:` URLs;
 /// relative URLs resolved against `base`.
 pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
-    builder(base).clean(html).to_string()
+    Sanitizer::new(base).html(html)
+}
+
+/// A sanitizer for one document: the allow-list is built once and used for every item in it.
+pub struct Sanitizer {
+    builder: Builder<'static>,
+    base: Option<Url>,
+}
+
+impl Sanitizer {
+    pub fn new(base: Option<&Url>) -> Sanitizer {
+        Sanitizer { builder: builder(base), base: base.cloned() }
+    }
+
+    /// Cleans untrusted HTML (see `sanitize_html`).
+    pub fn html(&self, html: &str) -> String {
+        self.builder.clean(html).to_string()
+    }
+
+    /// Sanitizes one parsed item for storage.
+    pub fn item(&self, item: ParsedItem) -> CleanItem {
+        clean_item(self, item)
+    }
 }
 
 /// A `srcset` list with each candidate's URL resolved against `base` (descriptors kept).
@@ -134,9 +156,19 @@ use ego_tree::iter::Edge as ego_tree_edge;
 
 /// Sanitizes one parsed item for storage.
 pub fn sanitize_item(item: ParsedItem, base: Option<&Url>) -> CleanItem {
-    let html = sanitize_html(&item.html, base);
+    Sanitizer::new(base).item(item)
+}
+
+/// Text that may hold markup or entities, as plain text; the HTML parser only runs when it has to.
+fn plain_text(s: &str) -> String {
+    if s.contains(['<', '&']) { html_to_text(s) } else { s.split_whitespace().collect::<Vec<_>>().join(" ") }
+}
+
+fn clean_item(sanitizer: &Sanitizer, item: ParsedItem) -> CleanItem {
+    let base = sanitizer.base.as_ref();
+    let html = sanitizer.html(&item.html);
     let text = html_to_text(&html);
-    let plain = |s: Option<String>| s.map(|s| html_to_text(&s)).filter(|s| !s.is_empty());
+    let plain = |s: Option<String>| s.map(|s| plain_text(&s)).filter(|s| !s.is_empty());
     let link = item.link.and_then(|l| match base {
         Some(b) => b.join(&l).ok().map(|u| u.to_string()),
         None => Url::parse(&l).ok().map(|u| u.to_string()),

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::fetch::{Fetched, Fetcher, Response, Validators};
 use crate::model::{CleanItem, ParsedFeed, ParsedItem, SourceId, SourceKind};
 use crate::parse::{Document, FeedLink, ParseError, parse_document};
-use crate::sanitize::sanitize_item;
+use crate::sanitize::Sanitizer;
 use crate::schedule::{next_after_failure, next_after_success};
 use crate::store::{SourceUpdate, Store, now_ts};
 use crate::view::Source;
@@ -152,11 +152,12 @@ fn identified(subscribed: Url, feed_url: Url, feed: ParsedFeed) -> Identified {
 
 /// Cleans and sanitizes parsed items for storage; portal items also lose inline pinyin.
 pub fn prepare_items(items: Vec<ParsedItem>, base: &Url) -> Vec<CleanItem> {
+    let sanitizer = Sanitizer::new(Some(base));
     items
         .into_iter()
         .map(|item| {
             let item = if item.portal.is_some() { crate::clean::strip_item_pinyin(item) } else { item };
-            sanitize_item(item, Some(base))
+            sanitizer.item(item)
         })
         .collect()
 }
