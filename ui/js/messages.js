@@ -45,6 +45,7 @@ const en = {
   'sourceDialog.neverSynced': 'Never synced',
   'sourceDialog.nextSync': 'next {time}',
   'sourceDialog.failures': '{count} failed syncs in a row',
+  'sourceDialog.failuresOne': 'the last sync failed',
   'sourceDialog.lastError': 'last error: {message}',
   'sourceDialog.syncNow': 'Sync now',
   'sourceDialog.save': 'Save',
@@ -102,6 +103,7 @@ const en = {
 
   'notify.title': '剪報 Jianbao',
   'notify.body': '{count} new articles',
+  'notify.bodyOne': '1 new article',
 
   'add.open': 'Add source',
   'add.heading': 'Add a source',
@@ -127,6 +129,7 @@ const en = {
   'sync.separator': ' · ',
   'sync.failedSource': '{title}: {reason}',
   'sync.backgroundNew': 'A background sync brought {count} new articles.',
+  'sync.backgroundNewOne': 'A background sync brought 1 new article.',
   'sync.mark.fetching': 'Fetching now…',
   'sync.mark.new': '+{new}',
   'sync.mark.ok': 'Synced: {new} new, {updated} updated',

@@ -17,7 +17,8 @@ export async function notifyNewArticles(count) {
   try {
     const settings = await api.settings.get();
     if (!settings?.notify_new) return;
-    await send({ title: t('notify.title'), body: t('notify.body', { count: formatCount(count) }) });
+    const body = t(count === 1 ? 'notify.bodyOne' : 'notify.body', { count: formatCount(count) });
+    await send({ title: t('notify.title'), body });
   } catch (err) {
     // A notification is a courtesy: failing to send one must not disturb reading.
     console.warn('notification not sent', err);

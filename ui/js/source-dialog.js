@@ -49,7 +49,10 @@ function infoLine(source) {
     ? t('sourceDialog.lastSync', { time: formatDateTime(source.last_sync_at) })
     : t('sourceDialog.neverSynced')];
   if (source.next_sync_at) parts.push(t('sourceDialog.nextSync', { time: formatDateTime(source.next_sync_at) }));
-  if (source.failures > 0) parts.push(t('sourceDialog.failures', { count: source.failures }));
+  if (source.failures > 0) {
+    const key = source.failures === 1 ? 'sourceDialog.failuresOne' : 'sourceDialog.failures';
+    parts.push(t(key, { count: source.failures }));
+  }
   if (source.last_error) {
     const message = describeError({ kind: source.last_error_kind, message: source.last_error });
     parts.push(t('sourceDialog.lastError', { message }));

@@ -19,7 +19,9 @@ function resultMark(result) {
     const reason = describeError({ kind: result.error_kind, message: result.error });
     return { state: 'failed', text: '!', title: t('sync.mark.failed', { reason }) };
   }
-  if (result.skipped) return { state: 'skipped', text: '⏸', title: t('sync.mark.skipped', { reason: result.skipped }) };
+  if (result.skipped) {
+    return { state: 'skipped', text: '⏸', title: t('sync.mark.skipped', { reason: result.skipped }) };
+  }
   const counts = { new: result.new || 0, updated: result.updated || 0 };
   let title = t(result.unchanged ? 'sync.mark.unchanged' : 'sync.mark.ok', counts);
   if (result.note) title = t('sync.mark.note', { text: title, note: result.note });

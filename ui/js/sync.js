@@ -74,7 +74,8 @@ async function finish(status, run) {
   await refreshSources();
   emit('synced', status);
   if (!run.user && counts.new > 0) {
-    if (!counts.failed) setStatus(t('sync.backgroundNew', { count: counts.new }));
+    const key = counts.new === 1 ? 'sync.backgroundNewOne' : 'sync.backgroundNew';
+    if (!counts.failed) setStatus(t(key, { count: counts.new }));
     notifyNewArticles(counts.new);
   }
   const owed = pending;
@@ -149,7 +150,7 @@ async function poll() {
 async function request(what) {
   if (!what.ids && state.sync.running) return;
   seenAny = true;
-  const before = byId('sync-progress').dataset.state;
+  const before = { state: byId('sync-progress').dataset.state, text: byId('sync-text').textContent };
   if (!state.sync.running) {
     setSyncState('running', { origin: 'user' });
     showRunning(null);
@@ -161,7 +162,10 @@ async function request(what) {
   } catch (err) {
     if (err.kind !== 'busy') {
       showError(err);
-      if (!state.sync.running) setSyncState(before);
+      if (!state.sync.running) {
+        setSyncState(before.state);
+        byId('sync-text').textContent = before.text;
+      }
       return;
     }
     joining = true;
