@@ -110,9 +110,22 @@ describe('folders and settings in the web UI', { timeout: 180_000 }, () => {
   });
 
 
+  it('still lets the reader pick one of the feeds a page offers when adding it', async () => {
+    feeds.serve('/pages/two-feeds.html', 'text/html; charset=utf-8', `<!doctype html><html><head><title>Two</title>
+      <link rel="alternate" type="application/atom+xml" title="Quiet Systems" href="/feeds/tech.atom">
+      <link rel="alternate" type="application/feed+json" title="Field Notes" href="/feeds/notes.json">
+      </head><body></body></html>`);
+    await ui.addSource(`${feeds.origin}/pages/two-feeds.html`);
+    await ui.waitUntil('the feeds to pick from', () => document.querySelectorAll('#add-candidates [data-pick]').length === 2);
+    await page.click('#add-candidates [data-pick="2"]');
+    await ui.waitUntil('the add form to close', () => document.querySelector('#add-form').hidden);
+    const notes = await lib.sourceByUrl(`${feeds.origin}/feeds/notes.json`);
+    await ui.waitUntil('the picked feed listed at the top level', (id) =>
+      document.querySelector(`#sources > li[data-source-id="${id}"]`), notes.id);
+  });
+
   it('says inside the dialog when the source is gone, and raised no uncaught error', async () => {
-    const url = `${feeds.origin}/feeds/notes.json`;
-    const notes = await lib.addSourceThroughForm(url, ui.addSource);
+    const notes = await lib.sourceByUrl(`${feeds.origin}/feeds/notes.json`);
     await lib.openSourceSettings(notes.id);
     await lib.api('sources_remove', { id: notes.id });
     await page.fill('#source-title', 'Renamed');
