@@ -26,7 +26,8 @@ export async function startFeedServer(fixturesDir) {
     requests.push({ path: pathname, method: req.method, userAgent: req.headers['user-agent'] ?? '' });
     if (held.has(pathname)) await held.get(pathname).promise;
     if (failing.has(pathname)) {
-      res.writeHead(failing.get(pathname), { 'Content-Type': 'text/plain; charset=utf-8' });
+      const { status, headers } = failing.get(pathname);
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
       res.end('failing on purpose\n');
       return;
     }
@@ -60,8 +61,8 @@ export async function startFeedServer(fixturesDir) {
     origin: `http://127.0.0.1:${port}`,
     hits,
     requests,
-    /** Answers `path` with `status` (e.g. 500) until restored. */
-    fail: (path, status = 500) => failing.set(path, status),
+    /** Answers `path` with `status` (e.g. 500) and extra `headers` (e.g. Retry-After) until restored. */
+    fail: (path, status = 500, headers = {}) => failing.set(path, { status, headers }),
     restore: (path) => failing.delete(path),
     /** Answers `path` with `body` (a string) of content type `type`. */
     serve: (path, type, body) => extra.set(path, { type, body }),

@@ -116,6 +116,29 @@ describe('syncing and OPML in the web UI', { timeout: 180_000 }, () => {
   });
 
 
+  it('shows a source the site asked to wait for as rate limited, then as skipped with the reason', async () => {
+    feeds.fail('/feeds/tech.atom', 429, { 'Retry-After': '3600' });
+    try {
+      const syncTech = async (state) => {
+        await lib.openSourceSettings(techId);
+        await page.click('#source-sync');
+        await ui.waitUntil(`the row marked ${state}`, ([sel, wanted]) => document
+          .querySelector(`${sel} .sync-mark`)?.dataset.state === wanted
+          && document.querySelector('#sync-progress').dataset.state === 'done', [lib.row(techId), state]);
+        return lib.mark(techId);
+      };
+      const limited = await syncTech('failed');
+      assert.match(limited.title, /wait/i, `the 429 is not explained: ${JSON.stringify(limited)}`);
+      const hitsBefore = feeds.hits.get('/feeds/tech.atom');
+      const skipped = await syncTech('skipped');
+      assert.match(skipped.title, /wait until/i, `no reason for the skip: ${JSON.stringify(skipped)}`);
+      assert.match((await progress()).text, /1 skipped/);
+      assert.equal(feeds.hits.get('/feeds/tech.atom'), hitsBefore, 'a skipped source was fetched');
+    } finally {
+      feeds.restore('/feeds/tech.atom');
+    }
+  });
+
   it('imports an OPML file into folders, reports what it did, syncs the new sources and exports them', async () => {
     const base = feeds.origin;
     const opml = `<?xml version="1.0" encoding="UTF-8"?>
