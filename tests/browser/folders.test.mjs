@@ -69,9 +69,15 @@ describe('folders and settings in the web UI', { timeout: 180_000 }, () => {
     assert.equal(saved.encoding, 'utf-8');
     assert.equal(saved.interval_minutes, 45);
 
+    await page.fill('#source-interval', '');
+    await page.click('#source-save');
+    await ui.waitUntil('the form asking for a number', () => /whole number/
+      .test(document.querySelector('#source-error').textContent));
+
     await page.fill('#source-interval', '0');
     await page.click('#source-save');
-    await ui.waitUntil('the refusal of 0 minutes', () => !document.querySelector('#source-error').hidden);
+    await ui.waitUntil('the refusal of 0 minutes', () => /0 minutes/
+      .test(document.querySelector('#source-error').textContent));
     assert.equal(await page.getAttribute('#source-error', 'data-kind'), 'invalid_argument');
     assert.match(await ui.text('#source-error'), /interval/i, 'the message does not say what was wrong');
     assert.equal(await page.evaluate(() => document.querySelector('#source-dialog').open), true, 'dialog closed');

@@ -17,6 +17,11 @@ export function showFormError(el, err) {
   el.hidden = false;
 }
 
+/** An invalid_argument found by the form itself, before asking the back end; shown as its message alone. */
+export function localError(message) {
+  return Object.assign(new Error(message), { kind: 'invalid_argument', local: true });
+}
+
 export function clearFormError(el) {
   el.hidden = true;
   el.textContent = '';

@@ -2,7 +2,7 @@
 // synced, whether to sync on start, and the opt-in notification of new articles. The dialog also holds the
 // OPML import and export (opml.js). Errors from settings_get/settings_set are shown inside the dialog.
 import { api } from './api.js';
-import { clearFormError, closeDialog, openDialog, showFormError } from './dialog.js';
+import { clearFormError, closeDialog, localError, openDialog, showFormError } from './dialog.js';
 import { byId } from './dom.js';
 import { t } from './i18n.js';
 import { setStatus } from './notice.js';
@@ -36,7 +36,7 @@ async function open() {
 function read() {
   const minutes = Number(byId('settings-interval').value.trim() || NaN);
   if (!Number.isInteger(minutes)) {
-    throw { kind: 'invalid_argument', message: t('settings.intervalInvalid'), local: true };
+    throw localError(t('settings.intervalInvalid'));
   }
   return {
     sync_interval_minutes: minutes,

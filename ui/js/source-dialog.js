@@ -2,7 +2,7 @@
 // syncs did, and "Sync now". Only fields the reader changed are sent to sources_update (a new encoding makes
 // the next sync re-read the feed in full), and the back end's errors are shown inside the dialog.
 import { api } from './api.js';
-import { clearFormError, closeDialog, openDialog, showFormError } from './dialog.js';
+import { clearFormError, closeDialog, localError, openDialog, showFormError } from './dialog.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { ENCODINGS } from './encodings.js';
 import { allFolderPaths, folderKey, formatFolder, parseFolder } from './folders.js';
@@ -103,7 +103,7 @@ function changes(source) {
   if (byId('source-interval-mode').value === 'custom') {
     interval = Number(byId('source-interval').value.trim() || NaN);
     if (!Number.isInteger(interval)) {
-      throw { kind: 'invalid_argument', message: t('sourceDialog.intervalInvalid'), local: true };
+      throw localError(t('sourceDialog.intervalInvalid'));
     }
   }
   if (interval !== (source.interval_minutes ?? null)) out.interval_minutes = interval;
