@@ -1,5 +1,6 @@
 // The real desktop window under Xvfb, driven through WebKitWebDriver: add a source served on 127.0.0.1, sync,
-// open an article, bookmark it and react, restart the app and find both kept; screenshots of the window.
+// open an article, bookmark it and react, move the source to a folder in its settings, restart the app and find
+// all of it kept; screenshots of the window.
 // Run inside `dbus-run-session` with DISPLAY set (scripts/test does both).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,12 +58,23 @@ const ARTICLE_BY_TITLE = `
     .find((li) => li.querySelector('.item-title')?.textContent.trim() === arguments[0]);
   return li ? (li.querySelector('button, a') ?? li) : null;`;
 
+const FOLDER = '新聞/本地';
+
+/** The source row titled arguments[0] inside the folder arguments[1], itself inside its parent folder. */
+const SOURCE_IN_FOLDER = `
+  const parts = arguments[1].split('/');
+  const parent = document.querySelector('#sources > li[data-folder="' + parts[0] + '"]');
+  const folder = parent && parent.querySelector(':scope > ul > li[data-folder="' + arguments[1] + '"]');
+  const li = folder && [...folder.querySelectorAll('li[data-source-id]')]
+    .find((li) => li.querySelector('.title')?.textContent.trim() === arguments[0]);
+  return li ? li.querySelector('.unread').dataset.count : null;`;
+
 const SOURCE_BY_TITLE = `
   const li = [...document.querySelectorAll('#sources li[data-source-id]')]
     .find((li) => li.querySelector('.title')?.textContent.trim() === arguments[0]);
   return li ? (li.querySelector('button, a') ?? li) : null;`;
 
-test('a source added, synced, read, bookmarked and reacted to in the window survives a restart', async () => {
+test('a source added, synced, read, bookmarked, reacted to and moved to a folder in the window survives a restart', async () => {
   const feedTitle = '山城日報 · 城事';
   const articleTitle = '老街夜市重新開張';
   let articleId;
@@ -92,6 +104,16 @@ test('a source added, synced, read, bookmarked and reacted to in the window surv
     await s.waitFor('the bookmark', `return document.querySelector('#bookmark-toggle').getAttribute('aria-pressed') === 'true'`);
     await s.click('#reactions button[data-reaction="flowers"]');
     await s.waitFor('the reaction', `return document.querySelector('#reactions button[data-reaction="flowers"]').getAttribute('aria-pressed') === 'true'`);
+
+    // The source's settings: move it to 新聞/本地.
+    await clickFound(s, 'the settings button of the selected source', `
+      const li = document.querySelector('#sources li[data-source-id].selected');
+      return li ? li.querySelector('.source-settings') : null;`);
+    await s.waitFor('the source dialog', `return document.querySelector('#source-dialog').open`);
+    await s.type('#source-folder', FOLDER);
+    await s.click('#source-save');
+    await s.waitFor('the dialog to close', `return !document.querySelector('#source-dialog').open`);
+    await s.waitFor('the source in its folder', SOURCE_IN_FOLDER, feedTitle, FOLDER);
     writeFileSync(path.join(shots, 'window-feed.png'), await s.screenshot());
   } finally {
     await s.close();
@@ -100,6 +122,8 @@ test('a source added, synced, read, bookmarked and reacted to in the window surv
   const again = await open();
   try {
     await again.waitFor('the library to load', `return document.querySelectorAll('#articles li[data-article-id]').length === 8`);
+    const unread = await again.waitFor('the source still in 新聞/本地 after a restart', SOURCE_IN_FOLDER, feedTitle, FOLDER);
+    assert.equal(unread, '2', 'the folder row shows the source with its unread count');
     await clickFound(again, 'the Bookmarks view', `return document.querySelector('[data-view="bookmarks"]')`);
     // Only the bookmarked article is in Bookmarks.
     await again.waitFor('Bookmarks to list one article', `

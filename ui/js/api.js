@@ -30,6 +30,9 @@ function takeToken() {
 const tauriInvoke = window.__TAURI__?.core?.invoke;
 const token = tauriInvoke ? '' : takeToken();
 
+/** 'ipc' in the desktop window, 'http' in web mode (where, e.g., downloads work and notifications do not). */
+export const transport = tauriInvoke ? 'ipc' : 'http';
+
 /** Whatever a transport rejected with, as an ApiError. */
 function normalise(raw, fallbackKind = 'unknown') {
   if (raw instanceof ApiError) return raw;
@@ -98,10 +101,21 @@ export const api = {
     list: () => call('sources_list'),
     add: (url, pick) => call('sources_add', pick ? { url, pick } : { url }),
     remove: (id) => call('sources_remove', { id }),
+    /** `changes`: any of {title, encoding, folder, interval_minutes}; absent fields stay as they are. */
+    update: (id, changes) => call('sources_update', { id, ...changes }),
   },
   sync: {
-    start: (ids) => call('sync_start', ids ? { ids } : {}),
+    /** All sources when `ids` is empty or absent; `{due: true}` only those whose time has come. */
+    start: ({ ids, due } = {}) => call('sync_start', due ? { due: true } : ids?.length ? { ids } : {}),
     status: () => call('sync_status'),
+  },
+  settings: {
+    get: () => call('settings_get'),
+    set: (settings) => call('settings_set', settings),
+  },
+  opml: {
+    import: (text) => call('opml_import', { text }),
+    export: () => call('opml_export'),
   },
   articles: {
     list: (filter = {}) => call('articles_list', filter),

@@ -2,6 +2,7 @@
 // and moving through the list (j/k).
 import { api } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
+import { folderArticles } from './folder-articles.js';
 import { formatShortDate } from './format.js';
 import { t } from './i18n.js';
 import { showError } from './notice.js';
@@ -14,6 +15,7 @@ function fetchView(view) {
   switch (view.type) {
     case 'bookmarks': return api.articles.list({ bookmarked: true });
     case 'source': return api.articles.list({ source: view.id });
+    case 'folder': return folderArticles(state.sources, view.path);
     case 'search': return api.search(view.query);
     default: return api.articles.list({});
   }
@@ -40,6 +42,7 @@ export async function loadArticles() {
 function renderHeading(view) {
   let text;
   if (view.type === 'source') text = findSource(view.id)?.title ?? '';
+  else if (view.type === 'folder') text = t('list.heading.folder', { path: view.path.join(t('list.folderSeparator')) });
   else if (view.type === 'search') text = t('list.heading.search', { query: view.query });
   else text = t(view.type === 'bookmarks' ? 'list.heading.bookmarks' : 'list.heading.all');
   byId('list-heading').textContent = text;

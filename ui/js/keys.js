@@ -1,4 +1,4 @@
-// Keyboard shortcuts: j/k next/previous article, s or b bookmark, r sync. Ignored while typing.
+// Keyboard shortcuts: j/k next/previous article, s or b bookmark, r sync. Ignored while typing or in a dialog.
 import { move } from './articles.js';
 import { toggleBookmark } from './reader.js';
 import { startSync } from './sync.js';
@@ -20,6 +20,7 @@ export function initKeys() {
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) return;
     if (typing(event.target) || typing(document.activeElement)) return;
+    if (document.querySelector('dialog[open]')) return;
     const action = ACTIONS[event.key];
     if (!action) return;
     event.preventDefault();

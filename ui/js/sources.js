@@ -1,11 +1,14 @@
-// The left pane: fixed views (All articles, Bookmarks), the source list with unread counts and error markers,
-// and removing a source. Adding one lives in add-source.js.
+// The left pane: fixed views (All articles, Bookmarks), the source list grouped in folders with unread counts
+// and error markers, choosing a source or a folder, and removing a source. The rows' DOM lives in
+// source-tree.js, per-source settings in source-dialog.js, adding in add-source.js.
 import { api } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
-import { formatCount } from './format.js';
+import { buildTree, folderKey, isInFolder } from './folders.js';
 import { describeError, t } from './i18n.js';
 import { setStatus, showError } from './notice.js';
+import { items, setCount } from './source-tree.js';
 import { emit, on, sameId, setView, state } from './state.js';
+import { paintSyncMarks } from './sync-marks.js';
 
 /** Reloads the source list from the back end and redraws the pane. */
 export async function refreshSources() {
@@ -24,51 +27,24 @@ export function findSource(id) {
   return state.sources.find((s) => sameId(s.id, id)) ?? null;
 }
 
+const actions = {
+  open: (source) => setView({ type: 'source', id: source.id }),
+  openFolder: (path) => setView({ type: 'folder', path }),
+  settings: (source) => emit('source-settings', source.id),
+  remove: (li, source) => confirmRemove(li, source),
+};
+
 function renderSources() {
   const list = byId('sources');
   if (!state.sources.length) {
     replaceChildren(list, h('li', { class: 'empty', text: t('sources.empty') }));
   } else {
-    replaceChildren(list, state.sources.map(sourceItem));
+    replaceChildren(list, items(buildTree(state.sources), actions));
   }
   const unread = state.sources.reduce((sum, s) => sum + (s.unread || 0), 0);
   setCount(byId('all-unread'), unread);
   markSelected();
-}
-
-function setCount(el, count) {
-  el.textContent = formatCount(count || 0);
-  el.dataset.count = String(count || 0);
-  el.title = t('sources.unread', { count: formatCount(count || 0) });
-}
-
-function sourceItem(source) {
-  const failed = Boolean(source.last_error);
-  const unread = h('span', { class: 'unread' });
-  setCount(unread, source.unread);
-  const open = h('button', { type: 'button', class: 'source-open', title: source.feed_url || source.url },
-    h('span', { class: 'title', text: source.title || source.url }),
-    failed ? h('span', {
-      class: 'error-marker',
-      title: source.last_error,
-      role: 'img',
-      'aria-label': t('sources.errorMarker'),
-      text: '!',
-    }) : null,
-    unread,
-  );
-  open.addEventListener('click', () => setView({ type: 'source', id: source.id }));
-  const remove = h('button', {
-    type: 'button',
-    class: 'source-remove',
-    title: t('sources.remove'),
-    'aria-label': t('sources.removeLabel', { title: source.title }),
-    text: '×',
-  });
-  remove.addEventListener('click', () => confirmRemove(li, source));
-  const li = h('li', { class: failed ? 'source failed' : 'source', dataset: { sourceId: String(source.id) } }, open, remove);
-  if (failed) li.dataset.errorKind = source.last_error_kind || '';
-  return li;
+  paintSyncMarks();
 }
 
 /** Asks inside the list item (no modal dialog) before removing a source and its articles. */
@@ -95,23 +71,34 @@ async function removeSource(source) {
   if (state.current && sameId(state.current.source_id, source.id)) emit('open', null);
   await refreshSources();
   if (state.view.type === 'source' && sameId(state.view.id, source.id)) setView({ type: 'all' });
-  else setView(state.view);
+  else reloadView();
 }
 
-/** Highlights the view or source the middle pane shows. */
+/** Reloads the current view after sources changed; a folder that no longer holds anything falls back to All. */
+export function reloadView() {
+  const view = state.view;
+  if (view.type === 'folder' && !state.sources.some((s) => isInFolder(s, view.path))) setView({ type: 'all' });
+  else setView(view);
+}
+
+/** Highlights the view, folder or source the middle pane shows. */
 function markSelected() {
   const view = state.view.type === 'search' ? state.view.previous ?? {} : state.view;
+  const mark = (el, selected) => {
+    el.classList.toggle('selected', selected);
+    if (selected) el.setAttribute('aria-current', 'true');
+    else el.removeAttribute('aria-current');
+  };
   for (const button of document.querySelectorAll('[data-view]')) {
     const selected = button.dataset.view === view.type;
     if (selected) button.setAttribute('aria-current', 'true');
     else button.removeAttribute('aria-current');
   }
   for (const li of byId('sources').querySelectorAll('li[data-source-id]')) {
-    const selected = view.type === 'source' && sameId(view.id, li.dataset.sourceId);
-    li.classList.toggle('selected', selected);
-    if (selected) li.setAttribute('aria-current', 'true');
-    else li.removeAttribute('aria-current');
+    mark(li, view.type === 'source' && sameId(view.id, li.dataset.sourceId));
   }
+  const key = view.type === 'folder' ? folderKey(view.path) : null;
+  for (const li of byId('sources').querySelectorAll('li[data-folder-key]')) mark(li, li.dataset.folderKey === key);
 }
 
 /** Shows the last sync error of the selected source where the reader will see it. */
@@ -132,4 +119,5 @@ export function initSources() {
     markSelected();
     reportSourceError();
   });
+  on('sync-progress', paintSyncMarks);
 }

@@ -4,12 +4,15 @@
 export const state = {
   /** [Source] as last listed by the back end. */
   sources: [],
-  /** {type: 'all'} | {type: 'bookmarks'} | {type: 'source', id} | {type: 'search', query, previous} */
+  /** {type: 'all'} | {type: 'bookmarks'} | {type: 'source', id} | {type: 'folder', path: [name]}
+   *  | {type: 'search', query, previous} */
   view: { type: 'all' },
   /** [ArticleSummary] shown in the middle pane. */
   articles: [],
   /** The Article open in the reader, or null. */
   current: null,
+  /** The sync shown in the sources pane: whether it runs, titles being fetched, and results by source id. */
+  sync: { running: false, current: [], results: new Map() },
 };
 
 const bus = new EventTarget();
@@ -17,7 +20,7 @@ const bus = new EventTarget();
 /**
  * Events: 'view' (the middle pane should reload), 'sources' (state.sources changed),
  * 'articles' (state.articles changed), 'article-state' (detail: ArticleState of one article),
- * 'open' (detail: article id to open), 'synced' (a sync finished).
+ * 'open' (detail: article id to open), 'synced' (a sync finished), 'sync-progress' (state.sync changed).
  */
 export function on(name, handler) {
   bus.addEventListener(name, (event) => handler(event.detail));

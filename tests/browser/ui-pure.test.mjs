@@ -1,0 +1,61 @@
+// The UI's pure modules under plain node (no browser, no back end): folder paths and trees, and the merge of
+// per-source article lists that a folder's view shows.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mergeNewestFirst } from '../../ui/js/article-merge.js';
+import { buildTree, formatFolder, isInFolder, parseFolder, subfolders } from '../../ui/js/folders.js';
+
+const article = (id, published) => ({ id, published });
+
+describe('folder paths', () => {
+  it('reads a typed path without empty names or stray spaces', () => {
+    assert.deepEqual(parseFolder(' 新聞 / 本地/ '), ['新聞', '本地']);
+    assert.deepEqual(parseFolder('//'), []);
+    assert.deepEqual(parseFolder(''), []);
+    assert.equal(formatFolder(['新聞', '本地']), '新聞/本地');
+  });
+
+  it('counts a source in its folder and every folder above it, and in no sibling', () => {
+    const source = { folder: ['新聞', '本地'] };
+    assert.ok(isInFolder(source, ['新聞']));
+    assert.ok(isInFolder(source, ['新聞', '本地']));
+    assert.ok(!isInFolder(source, ['新聞', '國際']));
+    assert.ok(!isInFolder({ folder: [] }, ['新聞']));
+  });
+
+  it('sums unread counts up the tree and keeps top-level sources outside any folder', () => {
+    const tree = buildTree([
+      { id: 1, unread: 2, folder: [] },
+      { id: 2, unread: 3, folder: ['新聞', '本地'] },
+      { id: 3, unread: 4, folder: ['新聞'] },
+      { id: 4, unread: 1, folder: ['Tech'] },
+    ]);
+    assert.deepEqual(tree.sources.map((s) => s.id), [1]);
+    const news = tree.folders.get('新聞');
+    assert.equal(news.unread, 7);
+    assert.deepEqual(news.sources.map((s) => s.id), [3]);
+    assert.equal(news.folders.get('本地').unread, 3);
+    assert.deepEqual(subfolders(tree).map((f) => f.name), ['Tech', '新聞']);
+  });
+});
+
+describe('merging per-source article lists', () => {
+  it('interleaves lists newest first across time zones', () => {
+    const a = [article(1, '2026-11-20T20:00:00+08:00'), article(2, '2026-11-20T09:00:00+08:00')];
+    const b = [article(3, '2026-11-20T13:00:00Z'), article(4, '2026-11-19T00:00:00Z')];
+    assert.deepEqual(mergeNewestFirst([a, b]).map((x) => x.id), [3, 1, 2, 4]);
+  });
+
+  it('keeps an undated article where its own source put it', () => {
+    const a = [article(1, '2026-11-20T12:00:00Z'), article(2, null), article(3, '2026-11-18T12:00:00Z')];
+    const b = [article(4, '2026-11-19T12:00:00Z')];
+    assert.deepEqual(mergeNewestFirst([a, b]).map((x) => x.id), [1, 2, 4, 3]);
+  });
+
+  it('stops at the limit and copes with empty lists', () => {
+    const a = [article(1, '2026-01-03T00:00:00Z'), article(2, '2026-01-01T00:00:00Z')];
+    const b = [article(3, '2026-01-02T00:00:00Z')];
+    assert.deepEqual(mergeNewestFirst([a, [], b], 2).map((x) => x.id), [1, 3]);
+    assert.deepEqual(mergeNewestFirst([]), []);
+  });
+});

@@ -1,0 +1,71 @@
+// The library's settings (#settings-dialog, opened by the gear in the sources pane): how often sources are
+// synced, whether to sync on start, and the opt-in notification of new articles. The dialog also holds the
+// OPML import and export (opml.js). Errors from settings_get/settings_set are shown inside the dialog.
+import { api } from './api.js';
+import { clearFormError, closeDialog, localError, openDialog, showFormError } from './dialog.js';
+import { byId } from './dom.js';
+import { t } from './i18n.js';
+import { setStatus } from './notice.js';
+import { resetOpml } from './opml.js';
+
+function fill(settings) {
+  byId('settings-interval').value = String(settings.sync_interval_minutes);
+  byId('settings-on-start').checked = Boolean(settings.sync_on_start);
+  byId('settings-notify').checked = Boolean(settings.notify_new);
+}
+
+async function open() {
+  const dialog = byId('settings-dialog');
+  const error = byId('settings-error');
+  clearFormError(error);
+  resetOpml();
+  // Saving before the settings arrived would overwrite them with whatever the form held.
+  dialog.dataset.loaded = 'false';
+  byId('settings-save').disabled = true;
+  openDialog(dialog);
+  try {
+    fill(await api.settings.get());
+    dialog.dataset.loaded = 'true';
+    byId('settings-save').disabled = false;
+  } catch (err) {
+    showFormError(error, err);
+  }
+  byId('settings-interval').focus();
+}
+
+function read() {
+  const minutes = Number(byId('settings-interval').value.trim() || NaN);
+  if (!Number.isInteger(minutes)) {
+    throw localError(t('settings.intervalInvalid'));
+  }
+  return {
+    sync_interval_minutes: minutes,
+    sync_on_start: byId('settings-on-start').checked,
+    notify_new: byId('settings-notify').checked,
+  };
+}
+
+async function save() {
+  const error = byId('settings-error');
+  clearFormError(error);
+  const button = byId('settings-save');
+  button.disabled = true;
+  try {
+    fill(await api.settings.set(read()));
+    setStatus(t('settings.saved'));
+    closeDialog(byId('settings-dialog'));
+  } catch (err) {
+    showFormError(error, err);
+  } finally {
+    button.disabled = byId('settings-dialog').dataset.loaded !== 'true';
+  }
+}
+
+export function initSettingsDialog() {
+  byId('settings-open').addEventListener('click', open);
+  byId('settings-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    save();
+  });
+  byId('settings-close').addEventListener('click', () => closeDialog(byId('settings-dialog')));
+}

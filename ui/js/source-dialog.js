@@ -1,0 +1,161 @@
+// The settings of one source (#source-dialog): title, encoding override, folder, sync interval, what its last
+// syncs did, and "Sync now". Only fields the reader changed are sent to sources_update (a new encoding makes
+// the next sync re-read the feed in full), and the back end's errors are shown inside the dialog.
+import { api } from './api.js';
+import { clearFormError, closeDialog, localError, openDialog, showFormError } from './dialog.js';
+import { byId, h, replaceChildren } from './dom.js';
+import { ENCODINGS } from './encodings.js';
+import { allFolderPaths, folderKey, formatFolder, parseFolder } from './folders.js';
+import { formatDateTime } from './format.js';
+import { describeError, t } from './i18n.js';
+import { setStatus } from './notice.js';
+import { findSource, refreshSources, reloadView } from './sources.js';
+import { on, state } from './state.js';
+import { startSync } from './sync.js';
+
+/** The source as it was when the dialog opened. */
+let editing = null;
+
+function fillEncodings(current) {
+  const labels = current && !ENCODINGS.includes(current) ? [...ENCODINGS, current] : ENCODINGS;
+  replaceChildren(byId('source-encoding'),
+    h('option', { value: '', text: t('encoding.auto') }),
+    labels.map((label) => h('option', {
+      value: label,
+      text: ENCODINGS.includes(label) ? t(`encoding.${label}`) : t('encoding.other', { label }),
+    })));
+  byId('source-encoding').value = current ?? '';
+}
+
+function showIntervalMode() {
+  const custom = byId('source-interval-mode').value === 'custom';
+  byId('source-interval').hidden = !custom;
+  byId('source-interval-unit').hidden = !custom;
+}
+
+async function fillDefaultInterval() {
+  const option = byId('source-interval-mode').querySelector('option[value="default"]');
+  option.textContent = t('sourceDialog.intervalDefaultUnknown');
+  try {
+    const settings = await api.settings.get();
+    option.textContent = t('sourceDialog.intervalDefault', { minutes: settings.sync_interval_minutes });
+  } catch {
+    // The generic wording stays; saving reports any real failure.
+  }
+}
+
+function infoLine(source) {
+  const parts = [source.last_sync_at
+    ? t('sourceDialog.lastSync', { time: formatDateTime(source.last_sync_at) })
+    : t('sourceDialog.neverSynced')];
+  if (source.next_sync_at) parts.push(t('sourceDialog.nextSync', { time: formatDateTime(source.next_sync_at) }));
+  if (source.failures > 0) {
+    const key = source.failures === 1 ? 'sourceDialog.failuresOne' : 'sourceDialog.failures';
+    parts.push(t(key, { count: source.failures }));
+  }
+  if (source.last_error) {
+    const message = describeError({ kind: source.last_error_kind, message: source.last_error });
+    parts.push(t('sourceDialog.lastError', { message }));
+  }
+  return parts.join(t('info.separator'));
+}
+
+function fill(source) {
+  byId('source-url').textContent = source.feed_url || source.url;
+  byId('source-title').value = source.title ?? '';
+  fillEncodings(source.encoding ?? null);
+  byId('source-folder').value = formatFolder(source.folder);
+  replaceChildren(byId('folder-paths'), allFolderPaths(state.sources).map((path) => h('option', { value: path })));
+  const custom = source.interval_minutes != null;
+  byId('source-interval-mode').value = custom ? 'custom' : 'default';
+  byId('source-interval').value = custom ? String(source.interval_minutes) : '';
+  showIntervalMode();
+  byId('source-info').textContent = infoLine(source);
+  byId('source-sync').disabled = source.kind !== 'feed';
+  clearFormError(byId('source-error'));
+}
+
+/** Opens the dialog for the listed source `id`. */
+export function openSourceDialog(id) {
+  const source = findSource(id);
+  if (!source) return;
+  editing = source;
+  fill(source);
+  byId('source-dialog').dataset.sourceId = String(source.id);
+  openDialog(byId('source-dialog'));
+  fillDefaultInterval();
+  byId('source-title').focus();
+}
+
+/** What the form changes about `source`, as sources_update wants it; throws a local error for a bad number. */
+function changes(source) {
+  const out = {};
+  const title = byId('source-title').value.trim();
+  if (title !== source.title) out.title = title;
+  const encoding = byId('source-encoding').value || null;
+  if (encoding !== (source.encoding ?? null)) out.encoding = encoding;
+  const folderText = byId('source-folder').value;
+  const folder = parseFolder(folderText);
+  if (folderText.trim() !== formatFolder(source.folder) && folderKey(folder) !== folderKey(source.folder)) {
+    out.folder = folder;
+  }
+  let interval = null;
+  if (byId('source-interval-mode').value === 'custom') {
+    interval = Number(byId('source-interval').value.trim() || NaN);
+    if (!Number.isInteger(interval)) {
+      throw localError(t('sourceDialog.intervalInvalid'));
+    }
+  }
+  if (interval !== (source.interval_minutes ?? null)) out.interval_minutes = interval;
+  return out;
+}
+
+async function save() {
+  const source = editing;
+  if (!source) return;
+  const error = byId('source-error');
+  clearFormError(error);
+  const button = byId('source-save');
+  button.disabled = true;
+  try {
+    const update = changes(source);
+    if (Object.keys(update).length) {
+      const saved = await api.sources.update(source.id, update);
+      setStatus(t('sourceDialog.saved', { title: saved.title }));
+      await refreshSources();
+      reloadView();
+    }
+    closeDialog(byId('source-dialog'));
+  } catch (err) {
+    showFormError(error, err);
+    if (err.kind === 'not_found') await refreshSources();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function syncNow() {
+  const source = editing;
+  if (!source) return;
+  closeDialog(byId('source-dialog'));
+  setStatus(t('sourceDialog.syncing', { title: source.title }));
+  startSync([source.id]);
+}
+
+export function initSourceDialog() {
+  const form = byId('source-form');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    save();
+  });
+  byId('source-interval-mode').addEventListener('change', () => {
+    showIntervalMode();
+    if (byId('source-interval-mode').value === 'custom') byId('source-interval').focus();
+  });
+  byId('source-cancel').addEventListener('click', () => closeDialog(byId('source-dialog')));
+  byId('source-sync').addEventListener('click', syncNow);
+  byId('source-dialog').addEventListener('close', () => {
+    editing = null;
+  });
+  on('source-settings', openSourceDialog);
+}
