@@ -32,6 +32,8 @@ fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Resul
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct ImportReport {
     pub added: usize,
+    /// The new sources' ids.
+    pub source_ids: Vec<SourceId>,
     pub already_subscribed: usize,
     /// Outlines whose xmlUrl is not an http(s) URL, with why.
     pub refused: Vec<String>,
@@ -127,6 +129,7 @@ impl Library {
             let folder = SourceSettings { folder: Some(feed.folder), ..Default::default() };
             store.update_source(source.id, &folder)?;
             report.added += 1;
+            report.source_ids.push(source.id);
         }
         Ok(report)
     }

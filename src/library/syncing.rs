@@ -21,6 +21,10 @@ pub struct SyncStatus {
     pub done: usize,
     /// Titles of the sources being fetched now.
     pub current: Vec<String>,
+    /// Ids of the sources being fetched now, in the order of `current`.
+    pub current_ids: Vec<SourceId>,
+    /// Counts syncs since the program started: tells one finished sync from the next.
+    pub run: u64,
     pub started_at: Option<String>,
     pub finished_at: Option<String>,
     pub results: Vec<SyncResult>,
@@ -92,6 +96,10 @@ impl Library {
     /// Starts a sync of the due sources in the background and returns its status at once.
     pub fn start_due_sync(&self) -> Result<SyncStatus> {
         let due = self.store().due_sources(now_ts())?;
+        if due.is_empty() {
+            // Nothing to do: leave the last sync's results as they are.
+            return Ok(self.sync_status());
+        }
         self.spawn_sync(due)
     }
 
@@ -125,8 +133,13 @@ impl Library {
         if status.running {
             return Err(Error::Busy);
         }
-        *status =
-            SyncStatus { running: true, total: sources.len(), started_at: Some(now_rfc3339()), ..Default::default() };
+        *status = SyncStatus {
+            running: true,
+            total: sources.len(),
+            started_at: Some(now_rfc3339()),
+            run: status.run + 1,
+            ..Default::default()
+        };
         Ok(())
     }
 
@@ -136,13 +149,18 @@ impl Library {
         observer.started(sources.len());
         let results: Vec<SyncResult> = futures::stream::iter(interleave_by_host(sources))
             .map(|source| async move {
-                self.status().current.push(source.title.clone());
+                {
+                    let mut status = self.status();
+                    status.current.push(source.title.clone());
+                    status.current_ids.push(source.id);
+                }
                 observer.source_started(&source);
                 let result = sync_source(&self.inner.fetcher, &self.inner.store, &source, policy).await;
                 {
                     let mut status = self.status();
-                    if let Some(i) = status.current.iter().position(|t| *t == source.title) {
+                    if let Some(i) = status.current_ids.iter().position(|id| *id == source.id) {
                         status.current.remove(i);
+                        status.current_ids.remove(i);
                     }
                     status.done += 1;
                     status.results.push(result.clone());
@@ -156,6 +174,7 @@ impl Library {
         let mut status = self.status();
         status.running = false;
         status.current.clear();
+        status.current_ids.clear();
         status.finished_at = Some(now_rfc3339());
         results
     }

@@ -130,7 +130,8 @@ impl Store {
         if let Some(encoding) = &settings.encoding {
             // A new encoding must re-read the next body even if the server says it did not change.
             tx.execute(
-                "UPDATE sources SET encoding = ?2, body_hash = NULL, etag = NULL, last_modified = NULL WHERE id = ?1",
+                "UPDATE sources SET encoding = ?2, body_hash = NULL, etag = NULL, last_modified = NULL
+                  WHERE id = ?1 AND encoding IS NOT ?2",
                 params![id, encoding],
             )?;
         }
