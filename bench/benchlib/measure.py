@@ -24,6 +24,7 @@ class Measured:
     peak_processes: int
     samples: int
     sampler_cpu_s: float  # what the sampling itself cost the harness
+    machine_cpu_s: float  # every process on the machine, the measured tree included, during the run
     exit_code: int
 
 
@@ -104,12 +105,14 @@ class _TreeSampler(threading.Thread):
 def run(argv: list[str], cwd: Path, env: dict, log: Path, interval: float = 0.02) -> Measured:
     """Runs `argv` to its end with stdout and stderr in `log`, and measures it."""
     with open(log, "wb") as out:
+        machine = machine_cpu()
         started = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
         sampler = _TreeSampler(proc.pid, interval)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - started
+        machine = machine_cpu() - machine
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here; Popen must not wait again
         sampler.stop.set()
         sampler.join()
@@ -122,6 +125,7 @@ def run(argv: list[str], cwd: Path, env: dict, log: Path, interval: float = 0.02
         peak_processes=sampler.peak_processes,
         samples=sampler.samples,
         sampler_cpu_s=sampler.cpu,
+        machine_cpu_s=machine,
         exit_code=proc.returncode,
     )
 
@@ -143,3 +147,11 @@ def process_cpu(pid: int) -> float:
         stat = f.read()
     fields = stat[stat.rindex(b")") + 2 :].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu() -> float:
+    """CPU seconds all cores have spent busy since boot (user, nice, system, irq, softirq, steal)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:9]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")

@@ -60,7 +60,8 @@ def table(summary: list[Row], ratio: dict) -> str:
 def server_table(summary: list[Row]) -> str:
     head = (
         f"{'reader':22} {'run':10} {'requests':>8} {'feed 200':>8} {'feed 304':>8} {'pictures':>8} {'gzip':>5} "
-        f"{'conns':>5} {'max in flight':>13} {'per host':>8} {'mean':>5} {'MiB sent':>8} {'server CPU s':>12}"
+        f"{'conns':>5} {'max in flight':>13} {'per host':>8} {'mean':>5} {'MiB sent':>8} {'server CPU':>10} "
+        f"{'other CPU':>9}"
     )
     lines = [head, "-" * len(head)]
     for r in summary:
@@ -69,7 +70,7 @@ def server_table(summary: list[Row]) -> str:
             f"{r.reader:22} {r.phase:10} {s['requests']:8} {s['feed_200']:8} {s['feed_304']:8} "
             f"{s['picture_requests']:8} {s['gzipped']:5} {s['connections']:5} {s['max_in_flight']:13} "
             f"{s['max_in_flight_per_host']:8} {s['mean_in_flight']:5.1f} {s['bytes_sent'] / MIB:8.2f} "
-            f"{r.server_cpu_s:12.2f}"
+            f"{r.server_cpu_s:10.2f} {r.other_cpu_s:9.2f}"
         )
     return "\n".join(lines)
 
@@ -89,7 +90,8 @@ def text(params: dict, summary: list[Row], ratio: dict, goals: list[dict], probl
         "peak MiB: the whole process tree's PSS, sampled every 20 ms.  disk: bytes allocated to the store after "
         "the run.  ×newsboat: cold vs newsboat cold, warm vs newsboat re-sync 2.",
         "",
-        "What the server saw:",
+        "What the server saw (max in flight: requests being answered at once, in all and on one host; mean: over "
+        "the span from first request to last answer); CPU seconds of the server and of other processes meanwhile:",
         server_table(summary),
         "",
     ]

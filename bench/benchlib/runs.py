@@ -38,6 +38,7 @@ class Row:
     exit_code: int
     server_cpu_s: float
     sampler_cpu_s: float
+    other_cpu_s: float  # CPU that other processes on the machine used meanwhile: noise in the figures
     server: dict = field(default_factory=dict)
     log: str = ""
 
@@ -131,9 +132,11 @@ def run_reader(reader, folder: Path, server: Server, expected: int, repeat: int,
         seen = server.stats()
         disk, apparent = measure.disk_usage(reader.store)
         items = reader.count(env) if reader.store.exists() else 0
+        other = max(0.0, m.machine_cpu_s - m.user_s - m.sys_s - server_cpu - m.sampler_cpu_s)
         row = Row(
             reader.label, phase, role, repeat, m.wall_s, m.user_s, m.sys_s, m.peak_pss_bytes, m.peak_rss_bytes,
-            m.peak_processes, disk, apparent, items, expected, m.exit_code, server_cpu, m.sampler_cpu_s, seen, str(log),
+            m.peak_processes, disk, apparent, items, expected, m.exit_code, server_cpu, m.sampler_cpu_s, other, seen,
+            str(log),
         )  # fmt: skip
         rows.append(row)
         say(
