@@ -116,6 +116,20 @@ class Server:
         self.log.close()
 
 
+def wait_until_quiet(limit_s: float, say) -> bool:
+    """Waits (at most `limit_s`) until the machine has been nearly idle for 6 s: others' builds skew timings."""
+    deadline, quiet_since = time.monotonic() + limit_s, None
+    while time.monotonic() < deadline:
+        before = measure.machine_cpu()
+        time.sleep(1)
+        busy = measure.machine_cpu() - before  # cores busy over that second
+        quiet_since = (quiet_since or time.monotonic()) if busy < 0.15 else None
+        if quiet_since and time.monotonic() - quiet_since >= 6:
+            return True
+    say(f"  the machine did not quiet down within {limit_s:g} s; running anyway")
+    return False
+
+
 def run_reader(reader, folder: Path, server: Server, expected: int, repeat: int, say) -> list[Row]:
     """Every phase of one reader, in one fresh folder, one after another."""
     folder.mkdir(parents=True)
