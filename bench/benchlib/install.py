@@ -11,7 +11,10 @@ PEERS = {"newsboat": ("newsboat", "newsboat"), "sfeed": ("sfeed_update", "sfeed"
 def _apt(args: list[str]) -> subprocess.CompletedProcess:
     sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    return subprocess.run(sudo + ["apt-get"] + args, env=env, capture_output=True, text=True)
+    try:
+        return subprocess.run(sudo + ["apt-get"] + args, env=env, capture_output=True, text=True)
+    except OSError as e:  # no apt-get (or no sudo): not a Debian machine
+        return subprocess.CompletedProcess(args, 127, "", f"cannot run apt-get: {e}")
 
 
 def ensure(peers: list[str]) -> dict[str, str | None]:
