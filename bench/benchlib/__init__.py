@@ -1,0 +1,1 @@
+"""The sync benchmark's parts: generate, serve, run the readers, measure, report. `bench/run` joins them."""
