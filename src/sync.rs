@@ -263,6 +263,8 @@ async fn fetch_and_store(
     let store = store.clone();
     let encoding = source.encoding.clone();
     let id = source.id;
+    // One CPU-bound job per core: more would only queue on the store's lock and switch threads.
+    let _cpu = cpu_slots().acquire().await.expect("never closed");
     tokio::task::spawn_blocking(move || {
         let mut feed = match read_document(&response, encoding.as_deref())? {
             Document::Feed(feed) => feed,
@@ -289,6 +291,13 @@ async fn fetch_and_store(
     })
     .await
     .map_err(|e| Error::Internal(format!("the sync task for source {id} failed: {e}")))?
+}
+
+/// Slots for the CPU-bound part of syncing, one per core.
+fn cpu_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS
+        .get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)))
 }
 
 fn moved_note(response: &Response) -> Option<String> {

@@ -97,6 +97,7 @@ fn find_existing(
     item: &CleanItem,
     key: Option<&str>,
     hash: &str,
+    has_guidless: bool,
 ) -> rusqlite::Result<Option<Existing>> {
     let row = |r: &Row<'_>| Ok(Existing { id: r.get(0)?, hash: r.get(1)?, has_guid: r.get(2)? });
     if let Some(guid) = &item.guid {
@@ -110,6 +111,9 @@ fn find_existing(
             return Ok(by_guid);
         }
     }
+    if item.guid.is_some() && !has_guidless {
+        return Ok(None); // no guid-less row for its link to match
+    }
     if let Some(key) = key {
         let guid_clause = if item.guid.is_some() { "AND guid IS NULL" } else { "" };
         let sql = format!(
@@ -120,11 +124,10 @@ fn find_existing(
     if item.guid.is_some() {
         return Ok(None);
     }
-    tx.query_row(
+    tx.prepare_cached(
         "SELECT id, content_hash, guid IS NOT NULL FROM articles WHERE source_id = ?1 AND content_hash = ?2 ORDER BY id LIMIT 1",
-        params![source, hash],
-        row,
-    )
+    )?
+    .query_row(params![source, hash], row)
     .optional()
 }
 
@@ -188,6 +191,9 @@ impl Store {
         let tx = self.conn.transaction()?;
         let now = now_ts();
         let mut changes = ChangeSet::default();
+        let mut has_guidless: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid IS NULL)")?
+            .query_row([source], |r| r.get(0))?;
         for p in items {
             let item = &p.item;
             let sort_ts = item.published.as_deref().or(item.updated.as_deref()).and_then(rfc3339_to_ts).unwrap_or(now);
@@ -209,7 +215,7 @@ impl Store {
                 p.enclosures,
                 item.comments
             ];
-            let id = match find_existing(&tx, source, item, p.link_key.as_deref(), &p.hash)? {
+            let id = match find_existing(&tx, source, item, p.link_key.as_deref(), &p.hash, has_guidless)? {
                 Some(old) if old.hash == p.hash && (old.has_guid || item.guid.is_none()) => {
                     changes.unchanged += 1;
                     continue;
@@ -240,12 +246,15 @@ impl Store {
                     insert.execute(values.as_slice())?;
                     let id = ArticleId(tx.last_insert_rowid());
                     tx.prepare_cached("INSERT INTO article_state (article_id) VALUES (?1)")?.execute([id])?;
+                    has_guidless |= item.guid.is_none();
                     changes.new.push(id);
                     id
                 }
             };
             index(&tx, id, p)?;
-            portal::upsert(&tx, id, item.portal.as_ref())?;
+            if item.portal.is_some() || changes.updated.last() == Some(&id) {
+                portal::upsert(&tx, id, item.portal.as_ref())?;
+            }
         }
         apply_source_update(&tx, source, update)?;
         tx.commit()?;

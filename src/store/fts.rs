@@ -25,14 +25,15 @@ pub fn fold_script(text: &str) -> String {
 pub fn fold_for_search(text: &str) -> String {
     let folded = fold_script(text);
     let mut out = String::with_capacity(folded.len() + folded.len() / 2);
+    let mut after_cjk = false;
     for c in folded.chars() {
-        if is_cjk(c) {
+        let cjk = is_cjk(c);
+        // One space between characters is enough for the tokenizer to see each as a word.
+        if cjk || after_cjk {
             out.push(' ');
-            out.push(c);
-            out.push(' ');
-        } else {
-            out.push(c);
         }
+        out.push(c);
+        after_cjk = cjk;
     }
     out
 }

@@ -7,29 +7,29 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 /// Writes (or clears) an article's portal facts inside a sync transaction.
 pub(super) fn upsert(tx: &Transaction<'_>, id: ArticleId, info: Option<&PortalInfo>) -> Result<(), StoreError> {
     let Some(p) = info else {
-        tx.execute("DELETE FROM portal_articles WHERE article_id = ?1", [id])?;
+        tx.prepare_cached("DELETE FROM portal_articles WHERE article_id = ?1")?.execute([id])?;
         return Ok(());
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT OR REPLACE INTO portal_articles (article_id, aid, site_name, section, publisher, original_author,
             source_name, source_link, category_path, views, comment_count, reactions, pages)
           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            id,
-            p.aid,
-            p.site_name,
-            p.section,
-            p.publisher,
-            p.original_author,
-            p.source_name,
-            p.source_link,
-            serde_json::to_string(&p.category_path)?,
-            p.views,
-            p.comment_count,
-            serde_json::to_string(&p.reactions)?,
-            p.pages,
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        p.aid,
+        p.site_name,
+        p.section,
+        p.publisher,
+        p.original_author,
+        p.source_name,
+        p.source_link,
+        serde_json::to_string(&p.category_path)?,
+        p.views,
+        p.comment_count,
+        serde_json::to_string(&p.reactions)?,
+        p.pages,
+    ])?;
     Ok(())
 }
 
