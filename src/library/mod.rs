@@ -33,6 +33,7 @@ pub struct Options {
 struct Inner {
     data_dir: PathBuf,
     store: Arc<Mutex<Store>>,
+    writer: crate::sync::Writer,
     fetcher: Fetcher,
     status: Mutex<SyncStatus>,
 }
@@ -56,10 +57,12 @@ impl Library {
                 crate::starter::skip(&mut store)?;
             }
         }
+        let store = Arc::new(Mutex::new(store));
         Ok(Library {
             inner: Arc::new(Inner {
                 data_dir: dir.clone(),
-                store: Arc::new(Mutex::new(store)),
+                writer: crate::sync::Writer::start(store.clone()),
+                store,
                 fetcher: Fetcher::new(),
                 status: Mutex::new(syncing::SyncStatus::default()),
             }),

@@ -31,7 +31,7 @@ pub struct SyncStatus {
 }
 
 /// Sources fetched at once (the fetcher's own limits keep each host at two requests).
-const SOURCES_IN_FLIGHT: usize = 24;
+const SOURCES_IN_FLIGHT: usize = 48;
 
 /// How often the background scheduler looks for due sources.
 const SCHEDULER_TICK: Duration = Duration::from_secs(60);
@@ -155,7 +155,7 @@ impl Library {
                     status.current_ids.push(source.id);
                 }
                 observer.source_started(&source);
-                let result = sync_source(&self.inner.fetcher, &self.inner.store, &source, policy).await;
+                let result = sync_source(&self.inner.fetcher, &self.inner.writer, &source, policy).await;
                 {
                     let mut status = self.status();
                     if let Some(i) = status.current_ids.iter().position(|id| *id == source.id) {

@@ -189,11 +189,52 @@ impl Store {
         items: &[PreparedItem],
     ) -> Result<ChangeSet, StoreError> {
         let tx = self.conn.transaction()?;
+        let changes = apply_in(&tx, source, update, items)?;
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    /// Several sources' writes in one transaction (a group commit): all of them or none. Each write is still
+    /// whole for its source, so a caller that gets an error can retry them one by one.
+    pub fn apply_batch(&mut self, writes: &[Write<'_>]) -> Result<Vec<Option<ChangeSet>>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut results = Vec::with_capacity(writes.len());
+        for write in writes {
+            results.push(match write {
+                Write::Items { source, update, items } => Some(apply_in(&tx, *source, update, items)?),
+                Write::Failure { source, kind, message, next_sync_at } => {
+                    super::sources::record_failure(&tx, *source, kind, message, *next_sync_at)?;
+                    None
+                }
+            });
+        }
+        tx.commit()?;
+        Ok(results)
+    }
+}
+
+/// One source's part of a group commit.
+pub enum Write<'a> {
+    /// A successful sync: its items (possibly none) and its source facts.
+    Items { source: SourceId, update: &'a SourceUpdate, items: &'a [PreparedItem] },
+    /// A failed sync: the error to show and when to try again.
+    Failure { source: SourceId, kind: &'a str, message: &'a str, next_sync_at: i64 },
+}
+
+/// Writes one source's items and facts inside an open transaction.
+fn apply_in(
+    tx: &Transaction<'_>,
+    source: SourceId,
+    update: &SourceUpdate,
+    items: &[PreparedItem],
+) -> Result<ChangeSet, StoreError> {
+    {
         let now = now_ts();
         let mut changes = ChangeSet::default();
-        let mut has_guidless: bool = tx
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid IS NULL)")?
-            .query_row([source], |r| r.get(0))?;
+        let mut has_guidless: bool = items.is_empty()
+            || tx
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid IS NULL)")?
+                .query_row([source], |r| r.get(0))?;
         for p in items {
             let item = &p.item;
             let sort_ts = item.published.as_deref().or(item.updated.as_deref()).and_then(rfc3339_to_ts).unwrap_or(now);
@@ -215,7 +256,7 @@ impl Store {
                 p.enclosures,
                 item.comments
             ];
-            let id = match find_existing(&tx, source, item, p.link_key.as_deref(), &p.hash, has_guidless)? {
+            let id = match find_existing(tx, source, item, p.link_key.as_deref(), &p.hash, has_guidless)? {
                 Some(old) if old.hash == p.hash && (old.has_guid || item.guid.is_none()) => {
                     changes.unchanged += 1;
                     continue;
@@ -251,16 +292,17 @@ impl Store {
                     id
                 }
             };
-            index(&tx, id, p)?;
+            index(tx, id, p)?;
             if item.portal.is_some() || changes.updated.last() == Some(&id) {
-                portal::upsert(&tx, id, item.portal.as_ref())?;
+                portal::upsert(tx, id, item.portal.as_ref())?;
             }
         }
-        apply_source_update(&tx, source, update)?;
-        tx.commit()?;
+        apply_source_update(tx, source, update)?;
         Ok(changes)
     }
+}
 
+impl Store {
     /// Articles, newest first.
     pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
         let mut clauses = Vec::new();

@@ -11,7 +11,7 @@ mod portal;
 mod sources;
 mod state;
 
-pub use articles::{ArticleFilter, ChangeSet, PreparedItem, prepare};
+pub use articles::{ArticleFilter, ChangeSet, PreparedItem, Write, prepare};
 pub use fts::{fold_for_search, fold_script, search_query};
 pub use sources::{NewSource, SourceSettings, SourceUpdate};
 
@@ -69,6 +69,8 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         // Checkpoint in larger steps: a big sync then writes each page to the main file about once.
         conn.pragma_update(None, "wal_autocheckpoint", 8192).map_err(open_err)?;
+        // ...and give the space back after each checkpoint.
+        conn.pragma_update(None, "journal_size_limit", 8 * 1024 * 1024).map_err(open_err)?;
         // 16 MiB of page cache (the default is 2): a sync touches index pages all over a large library.
         conn.pragma_update(None, "cache_size", -16_000).map_err(open_err)?;
         let mut store = Store { conn, created: !existed || found == 0 };

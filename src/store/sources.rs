@@ -163,12 +163,7 @@ impl Store {
         message: &str,
         next_sync_at: i64,
     ) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE sources SET last_sync_at = ?2, last_error = ?3, last_error_kind = ?4, failures = failures + 1,
-                    next_sync_at = ?5
-              WHERE id = ?1",
-            params![id, now_ts(), message, kind, next_sync_at],
-        )?;
+        record_failure(&self.conn, id, kind, message, next_sync_at)?;
         Ok(())
     }
 
@@ -179,6 +174,23 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Records a failed sync: the error, one more failure in a row, and when to try again.
+pub(super) fn record_failure(
+    conn: &rusqlite::Connection,
+    id: SourceId,
+    kind: &str,
+    message: &str,
+    next_sync_at: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE sources SET last_sync_at = ?2, last_error = ?3, last_error_kind = ?4, failures = failures + 1,
+                next_sync_at = ?5
+          WHERE id = ?1",
+    )?
+    .execute(params![id, now_ts(), message, kind, next_sync_at])?;
+    Ok(())
 }
 
 /// Applies a successful sync's source facts inside the sync's transaction.

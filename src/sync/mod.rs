@@ -1,0 +1,236 @@
+//! Sync: the one place that calls both the network and the store. Fetch → decode → parse → clean → sanitize
+//! → store, one transaction per source (several sources may share a commit, see `writer.rs`); a failure is
+//! recorded on its source and nothing stored is lost.
+
+mod identify;
+mod writer;
+
+pub use identify::{Identified, identify};
+pub use writer::{Work, Writer};
+
+use crate::decode::{charset_from_content_type, declare_utf8, decode, decode_as};
+use crate::error::{Error, Result};
+use crate::fetch::{Fetched, Fetcher, Response, Validators};
+use crate::model::{CleanItem, ParsedItem, SourceId, SourceKind};
+use crate::parse::{Document, ParseError, parse_document};
+use crate::sanitize::Sanitizer;
+use crate::schedule::{next_after_failure, next_after_success};
+use crate::store::{PreparedItem, SourceUpdate, now_ts};
+use crate::view::Source;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use url::Url;
+
+/// The most items read from one document; the rest of a huge feed is left out, and the result says so.
+pub const MAX_ITEMS_PER_FEED: usize = 5000;
+
+/// How one source's sync ended.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SyncResult {
+    pub source_id: SourceId,
+    pub title: String,
+    pub url: String,
+    pub ok: bool,
+    pub new: usize,
+    pub updated: usize,
+    /// Not fetched this time, and why (the site asked to wait).
+    pub skipped: Option<String>,
+    /// True when the feed had not changed since the last sync (a 304, or the same bytes).
+    pub unchanged: bool,
+    /// Something worth knowing about a success (a huge feed was cut, the feed moved).
+    pub note: Option<String>,
+    pub error: Option<String>,
+    pub error_kind: Option<String>,
+}
+
+/// Watches a sync as it goes (a progress bar, the UI's status).
+pub trait SyncObserver: Send + Sync {
+    fn started(&self, _total: usize) {}
+    fn source_started(&self, _source: &Source) {}
+    fn source_finished(&self, _result: &SyncResult) {}
+}
+
+/// An observer that watches nothing.
+pub struct Quiet;
+impl SyncObserver for Quiet {}
+
+/// Library-wide sync settings.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    pub default_interval_minutes: i64,
+}
+
+/// Parses a URL the user gave, accepting only http(s).
+pub fn parse_http_url(input: &str) -> Result<Url> {
+    let trimmed = input.trim();
+    let url = Url::parse(trimmed).map_err(|e| Error::InvalidUrl { url: trimmed.to_owned(), reason: e.to_string() })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(Error::InvalidUrl {
+            url: trimmed.to_owned(),
+            reason: "only http and https URLs can be subscribed".into(),
+        });
+    }
+    Ok(url)
+}
+
+/// Decodes (with the source's encoding override, if any) and parses a fetched body.
+pub(crate) fn read_document(response: &Response, encoding: Option<&str>) -> Result<Document> {
+    let decoded = match encoding.and_then(|label| decode_as(&response.body, label)) {
+        Some(decoded) => decoded,
+        None => decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type)),
+    };
+    Ok(parse_document(&declare_utf8(&decoded.text), &response.url)?)
+}
+
+/// Cleans and sanitizes parsed items for storage; portal items also lose inline pinyin.
+pub fn prepare_items(items: Vec<ParsedItem>, base: &Url) -> Vec<CleanItem> {
+    let sanitizer = Sanitizer::new(Some(base));
+    items
+        .into_iter()
+        .map(|item| {
+            let item = if item.portal.is_some() { crate::clean::strip_item_pinyin(item) } else { item };
+            sanitizer.item(item)
+        })
+        .collect()
+}
+
+/// How a source's sync went, before it becomes a `SyncResult`.
+#[derive(Default)]
+struct Outcome {
+    new: usize,
+    updated: usize,
+    unchanged: bool,
+    note: Option<String>,
+}
+
+/// Syncs one source and records the outcome and the next fetch time on it (through `writer`). Never deletes
+/// articles.
+pub async fn sync_source(fetcher: &Fetcher, writer: &Writer, source: &Source, policy: Policy) -> SyncResult {
+    let mut result = SyncResult {
+        source_id: source.id,
+        title: source.title.clone(),
+        url: source.feed_url.clone(),
+        ok: true,
+        new: 0,
+        updated: 0,
+        skipped: None,
+        unchanged: false,
+        note: None,
+        error: None,
+        error_kind: None,
+    };
+    if let Some(until) = rate_limited_until(source) {
+        result.skipped = Some(format!("the site asked to wait until {until}"));
+        return result;
+    }
+    match fetch_and_store(fetcher, writer, source, policy).await {
+        Ok(outcome) => {
+            (result.new, result.updated, result.unchanged) = (outcome.new, outcome.updated, outcome.unchanged);
+            result.note = outcome.note;
+        }
+        Err(e) => {
+            let message = e.to_string();
+            let retry_after = match &e {
+                Error::Fetch(f) => f.retry_after(),
+                _ => None,
+            };
+            let next_sync_at = next_after_failure(now_ts(), source.failures + 1, retry_after);
+            let failure =
+                Work::Failure { source: source.id, kind: e.kind().to_owned(), message: message.clone(), next_sync_at };
+            // If even this fails the error is still reported to the caller.
+            let _ = writer.write(failure).await;
+            result.ok = false;
+            result.error = Some(message);
+            result.error_kind = Some(e.kind().to_owned());
+        }
+    }
+    result
+}
+
+/// When the site answered 429/503 with Retry-After and that time has not come, the time it named.
+fn rate_limited_until(source: &Source) -> Option<String> {
+    let next = source.next_sync_at.as_deref()?;
+    let due = chrono::DateTime::parse_from_rfc3339(next).ok()?.timestamp();
+    (source.last_error_kind.as_deref() == Some("rate_limited") && due > now_ts()).then(|| next.to_owned())
+}
+
+/// Records a sync that brought nothing to parse (a 304, unchanged bytes, a local source).
+async fn unchanged(writer: &Writer, source: SourceId, update: SourceUpdate, note: Option<String>) -> Result<Outcome> {
+    writer.write(Work::Items { source, update, items: Vec::new() }).await?;
+    Ok(Outcome { unchanged: true, note, ..Default::default() })
+}
+
+async fn fetch_and_store(fetcher: &Fetcher, writer: &Writer, source: &Source, policy: Policy) -> Result<Outcome> {
+    let (user_minutes, default_minutes) = (source.interval_minutes, policy.default_interval_minutes);
+    let schedule = move |feed_asks: Option<u32>| next_after_success(now_ts(), user_minutes, default_minutes, feed_asks);
+    if source.kind == SourceKind::Local {
+        return unchanged(writer, source.id, SourceUpdate::default(), None).await;
+    }
+    let url = parse_http_url(&source.feed_url)?;
+    let validators = Validators { etag: source.etag.clone(), last_modified: source.last_modified.clone() };
+    let response = match fetcher.get(&url, Some(&validators)).await? {
+        Fetched::NotModified => {
+            let update = SourceUpdate { next_sync_at: Some(schedule(None)), ..Default::default() };
+            return unchanged(writer, source.id, update, None).await;
+        }
+        Fetched::Body(response) => response,
+    };
+    let body_hash: String = Sha256::digest(&response.body)[..16].iter().map(|b| format!("{b:02x}")).collect();
+    let mut update = SourceUpdate {
+        moved_to: response.moved_to.as_ref().map(Url::to_string),
+        etag: response.validators.etag.clone(),
+        last_modified: response.validators.last_modified.clone(),
+        body_hash: Some(body_hash.clone()),
+        ..Default::default()
+    };
+    if source.body_hash.as_deref() == Some(body_hash.as_str()) {
+        // Same bytes as last time: nothing to parse.
+        update.next_sync_at = Some(schedule(response.max_age));
+        return unchanged(writer, source.id, update, moved_note(&response)).await;
+    }
+    // Decoding, parsing, sanitizing and preparing are CPU work: one job per core, off the threads that drive
+    // the network; the writer thread then stores it.
+    let encoding = source.encoding.clone();
+    let id = source.id;
+    let prepared = {
+        let _cpu = cpu_slots().acquire().await.expect("never closed");
+        tokio::task::spawn_blocking(move || -> Result<(Vec<PreparedItem>, SourceUpdate, Vec<String>)> {
+            let mut feed = match read_document(&response, encoding.as_deref())? {
+                Document::Feed(feed) => feed,
+                Document::Page { .. } => return Err(ParseError::WebPage.into()),
+            };
+            let total = feed.items.len();
+            feed.items.truncate(MAX_ITEMS_PER_FEED);
+            let mut notes: Vec<String> = moved_note(&response).into_iter().collect();
+            if total > MAX_ITEMS_PER_FEED {
+                notes.push(format!("kept the first {MAX_ITEMS_PER_FEED} of {total} items"));
+            }
+            let feed_asks = [feed.interval, response.max_age].into_iter().flatten().max();
+            update.site_url = feed.site_url.clone();
+            update.feed_interval = feed_asks;
+            update.next_sync_at = Some(schedule(feed_asks));
+            Ok((crate::store::prepare(prepare_items(feed.items, &response.url)), update, notes))
+        })
+        .await
+        .map_err(|e| Error::Internal(format!("the sync task for source {id} failed: {e}")))??
+    };
+    let (items, update, notes) = prepared;
+    let changes = writer.write(Work::Items { source: id, update, items }).await?.unwrap_or_default();
+    Ok(Outcome {
+        new: changes.new.len(),
+        updated: changes.updated.len(),
+        unchanged: false,
+        note: (!notes.is_empty()).then(|| notes.join("; ")),
+    })
+}
+
+/// Slots for the CPU-bound part of syncing, one per core.
+fn cpu_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS
+        .get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)))
+}
+
+fn moved_note(response: &Response) -> Option<String> {
+    response.moved_to.as_ref().map(|to| format!("moved permanently to {to}"))
+}
