@@ -103,3 +103,58 @@ fn run(store: &Mutex<Store>, queue: &mpsc::Receiver<Job>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CleanItem, SourceKind};
+    use crate::store::{NewSource, prepare};
+
+    fn item(guid: &str) -> CleanItem {
+        CleanItem {
+            guid: Some(guid.into()),
+            title: guid.into(),
+            html: "x".into(),
+            text: "x".into(),
+            ..Default::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_group_that_fails_is_written_again_one_by_one_and_only_the_faulty_source_errs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("lib.sqlite3")).unwrap();
+        let good = store
+            .add_source(&NewSource {
+                kind: SourceKind::Feed,
+                url: "http://a/",
+                feed_url: "http://a/",
+                title: "A",
+                site_url: None,
+            })
+            .unwrap()
+            .id;
+        let store = Arc::new(Mutex::new(store));
+        let writer = Writer::start(store.clone());
+        // Hold the store so both jobs queue up and land in one group.
+        let held = store.lock().unwrap();
+        let ok = writer.write(Work::Items {
+            source: good,
+            update: SourceUpdate::default(),
+            items: prepare(vec![item("1")]),
+        });
+        let bad = writer.write(Work::Items {
+            source: SourceId(999),
+            update: SourceUpdate::default(),
+            items: prepare(vec![item("2")]),
+        });
+        let release = async {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            drop(held);
+        };
+        let (ok, bad, ()) = tokio::join!(ok, bad, release);
+        assert_eq!(ok.unwrap().unwrap().new.len(), 1);
+        assert!(bad.is_err(), "a source that does not exist cannot take articles");
+        assert_eq!(store.lock().unwrap().article_count().unwrap(), 1);
+    }
+}
