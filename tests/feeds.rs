@@ -102,10 +102,8 @@ fn a_web_page_naming_one_feed_subscribes_to_that_feed() {
 #[test]
 fn a_page_naming_several_feeds_lists_them_and_takes_pick() {
     let server = TestServer::start();
-    let page = format!(
-        r#"<html><head><link rel="alternate" type="application/rss+xml" title="News" href="/feeds/city-news.rss">
-        <link rel="alternate" type="application/atom+xml" title="Tech" href="/feeds/tech.atom"></head></html>"#
-    );
+    let page = r#"<html><head><link rel="alternate" type="application/rss+xml" title="News" href="/feeds/city-news.rss">
+        <link rel="alternate" type="application/atom+xml" title="Tech" href="/feeds/tech.atom"></head></html>"#;
     server.set("/two.html", Reply::new(200, "text/html", page));
     let jb = Jb::empty();
     let out = jb.run(&["add", &server.url("/two.html")]);

@@ -117,10 +117,11 @@ impl Library {
         let mut first = true;
         loop {
             let wanted = !first || self.settings().map(|s| s.sync_on_start).unwrap_or(true);
-            if wanted && let Err(e) = self.sync_due(&Quiet).await {
-                if !matches!(e, Error::Busy) {
-                    tracing::warn!("scheduled sync: {e}");
-                }
+            if wanted
+                && let Err(e) = self.sync_due(&Quiet).await
+                && !matches!(e, Error::Busy)
+            {
+                tracing::warn!("scheduled sync: {e}");
             }
             first = false;
             tokio::time::sleep(SCHEDULER_TICK).await;

@@ -6,13 +6,15 @@
 mod articles;
 mod folders;
 mod fts;
+mod ingest;
 mod meta;
 mod portal;
 mod sources;
 mod state;
 
-pub use articles::{ArticleFilter, ChangeSet, PreparedItem, Write, prepare};
+pub use articles::ArticleFilter;
 pub use fts::{fold_for_search, fold_script, search_query};
+pub use ingest::{ChangeSet, PreparedItem, Write, prepare};
 pub use sources::{NewSource, SourceSettings, SourceUpdate};
 
 use rusqlite::Connection;
