@@ -23,8 +23,10 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 /// Redirects followed before giving up.
 pub const MAX_REDIRECTS: usize = 8;
 
-/// At most this many requests in flight in all, and per host.
-pub const GLOBAL_REQUESTS: usize = 16;
+/// At most this many requests in flight in all, and per host. The global cap is "about 16" as asked: at 16,
+/// a re-sync of 200 unchanged feeds answered after 20 ms each measured 0.20–0.21 × newsboat's time, against a
+/// target of 0.2 ×, because 200 / 16 round trips is already most of it; 18 meets it (docs/sync.md).
+pub const GLOBAL_REQUESTS: usize = 18;
 pub const REQUESTS_PER_HOST: usize = 2;
 
 /// What can go wrong fetching.
@@ -97,7 +99,7 @@ pub struct Fetcher {
 
 impl Fetcher {
     /// A client with Jianbao's manners: User-Agent, compression, 10 s to connect, 30 s per request, at most
-    /// 2 requests per host and 16 in all.
+    /// 2 requests per host and 18 in all.
     pub fn new() -> Fetcher {
         let client = reqwest::Client::builder()
             .user_agent(USER_AGENT)
