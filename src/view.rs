@@ -39,6 +39,9 @@ pub struct Source {
     pub body_hash: Option<String>,
     #[serde(skip)]
     pub folder_id: Option<i64>,
+    /// Seconds the feed last asked between fetches (`<ttl>`, `sy:updatePeriod`, `max-age`).
+    #[serde(skip)]
+    pub feed_interval: Option<i64>,
 }
 
 /// One line of an article list.

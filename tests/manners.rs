@@ -158,3 +158,44 @@ fn no_host_sees_more_than_two_requests_at_once_while_others_proceed() {
     assert_eq!(b.most_in_flight(), 2, "two at a time on 127.0.0.2");
     assert_eq!(jb.articles(&["--limit", "100"]).len(), 36);
 }
+
+#[test]
+fn the_feed_s_own_interval_still_holds_when_it_answers_not_modified() {
+    let server = TestServer::start();
+    let feed = std::fs::read_to_string(crate::support::fixtures().join("feeds/city-news.rss")).unwrap();
+    server.set("/ttl.rss", Reply::xml(feed.replace("<ttl>60</ttl>", "<ttl>600</ttl>")));
+    let jb = Jb::empty();
+    jb.add(&server.url("/ttl.rss"));
+    jb.ok(&["sync"]);
+    jb.ok(&["sync"]);
+    assert_eq!(server.hits_on("/ttl.rss").last().unwrap().status, 304);
+    assert!((35990..=36010).contains(&next_sync_in(&source(&jb, 1))), "ttl 600 minutes after a 304 too");
+}
+
+#[test]
+fn add_through_a_temporary_redirect_keeps_the_address_it_was_given() {
+    let server = TestServer::start();
+    server.set("/feed", Reply::redirect(302, "/feeds/city-news.rss?signature=abc123"));
+    server.set("/old", Reply::redirect(301, "/feeds/tech.atom"));
+    let jb = Jb::empty();
+    jb.add(&server.url("/feed"));
+    jb.add(&server.url("/old"));
+    assert_eq!(source(&jb, 1)["feed_url"], server.url("/feed"));
+    assert_eq!(source(&jb, 2)["feed_url"], server.url("/feeds/tech.atom"), "a permanent move is followed");
+}
+
+#[test]
+fn a_permanent_move_to_a_feed_that_answers_not_modified_is_recorded() {
+    let server = TestServer::start();
+    server.set("/old.rss", Reply::fixture("feeds/city-news.rss"));
+    let jb = Jb::empty();
+    jb.add(&server.url("/old.rss"));
+    jb.ok(&["sync"]);
+    // Same bytes at the new address, so the stored ETag matches and the answer is a 304.
+    server.set("/new.rss", Reply::fixture("feeds/city-news.rss"));
+    server.set("/old.rss", Reply::redirect(308, "/new.rss"));
+    let out = jb.ok(&["sync"]);
+    assert!(out.contains(&format!("moved permanently to {}", server.url("/new.rss"))), "{out}");
+    assert_eq!(server.hits_on("/new.rss").last().unwrap().status, 304);
+    assert_eq!(source(&jb, 1)["feed_url"], server.url("/new.rss"));
+}

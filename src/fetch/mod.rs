@@ -86,7 +86,11 @@ pub struct Response {
 /// The answer to a (possibly conditional) GET.
 #[derive(Debug)]
 pub enum Fetched {
-    NotModified,
+    /// A 304: nothing new, though the feed may have moved for good on the way and may say how long it stays fresh.
+    NotModified {
+        moved_to: Option<Url>,
+        max_age: Option<u32>,
+    },
     Body(Response),
 }
 
@@ -135,7 +139,9 @@ impl Fetcher {
                 continue;
             }
             if status == StatusCode::NOT_MODIFIED && validators.is_some() {
-                return Ok(Fetched::NotModified);
+                let moved_to = (seen.len() > 1 && all_permanent).then(|| current.clone());
+                let max_age = header(response.headers(), CACHE_CONTROL).and_then(|v| max_age(&v));
+                return Ok(Fetched::NotModified { moved_to, max_age });
             }
             if !status.is_success() {
                 return Err(FetchError::Status {

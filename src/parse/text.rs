@@ -59,7 +59,8 @@ pub fn escape_html(s: &str) -> String {
 pub fn resolve_value(attribute: &str, value: &str, base: &Url) -> Option<String> {
     if attribute.eq_ignore_ascii_case("srcset") {
         let escaped = value.replace("&amp;", "&");
-        let resolved = crate::sanitize::resolve_srcset(&escaped, base).replace('&', "&amp;");
+        // Candidates that are not web addresses go here already; the sanitizer would drop them anyway.
+        let resolved = crate::sanitize::safe_srcset(&escaped, Some(base)).unwrap_or_default().replace('&', "&amp;");
         return (resolved != value).then_some(resolved);
     }
     let trimmed = value.trim();

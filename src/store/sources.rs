@@ -48,7 +48,7 @@ const SELECT: &str = "
              WHERE a.source_id = s.id AND st.read = 0),
            (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
            s.last_sync_at, s.last_error, s.last_error_kind, s.etag, s.last_modified,
-           s.encoding, s.sync_interval, s.failures, s.next_sync_at, s.body_hash, s.folder_id
+           s.encoding, s.sync_interval, s.failures, s.next_sync_at, s.body_hash, s.folder_id, s.feed_interval
       FROM sources s";
 
 fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
@@ -73,6 +73,7 @@ fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
         next_sync_at: ts(16)?,
         body_hash: row.get(17)?,
         folder_id: row.get(18)?,
+        feed_interval: row.get(19)?,
         folder: Vec::new(),
     })
 }

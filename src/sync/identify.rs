@@ -24,7 +24,7 @@ const COMMON_FEED_PATHS: [&str; 6] = ["/feed", "/rss.xml", "/atom.xml", "/feed.x
 async fn get_body(fetcher: &Fetcher, url: &Url) -> Result<Response> {
     match fetcher.get(url, None).await? {
         Fetched::Body(response) => Ok(response),
-        Fetched::NotModified => unreachable!("an unconditional GET never answers 304 here"),
+        Fetched::NotModified { .. } => unreachable!("an unconditional GET never answers 304 here"),
     }
 }
 
@@ -33,7 +33,9 @@ async fn get_body(fetcher: &Fetcher, url: &Url) -> Result<Response> {
 pub async fn identify(fetcher: &Fetcher, url: &Url, pick: Option<usize>) -> Result<Identified> {
     let response = get_body(fetcher, url).await?;
     let feeds = match read_document(&response, None)? {
-        Document::Feed(feed) => return Ok(identified(url.clone(), response.url, feed)),
+        // Only a permanent move changes where the feed is fetched from; a temporary one (a signed or load-balanced
+        // address) is not worth keeping.
+        Document::Feed(feed) => return Ok(identified(url.clone(), response.moved_to.unwrap_or(url.clone()), feed)),
         Document::Page { feeds, .. } if !feeds.is_empty() => feeds,
         Document::Page { .. } => probe_common_paths(fetcher, &response.url).await,
     };
@@ -42,7 +44,7 @@ pub async fn identify(fetcher: &Fetcher, url: &Url, pick: Option<usize>) -> Resu
         Url::parse(&chosen.url).map_err(|e| Error::InvalidUrl { url: chosen.url.clone(), reason: e.to_string() })?;
     let response = get_body(fetcher, &feed_url).await?;
     match read_document(&response, None)? {
-        Document::Feed(feed) => Ok(identified(feed_url, response.url, feed)),
+        Document::Feed(feed) => Ok(identified(feed_url.clone(), response.moved_to.unwrap_or(feed_url), feed)),
         Document::Page { .. } => Err(Error::NoFeed { url: feed_url.to_string() }),
     }
 }

@@ -162,16 +162,26 @@ async fn unchanged(writer: &Writer, source: SourceId, update: SourceUpdate, note
 
 async fn fetch_and_store(fetcher: &Fetcher, writer: &Writer, source: &Source, policy: Policy) -> Result<Outcome> {
     let (user_minutes, default_minutes) = (source.interval_minutes, policy.default_interval_minutes);
-    let schedule = move |feed_asks: Option<u32>| next_after_success(now_ts(), user_minutes, default_minutes, feed_asks);
+    // What the feed asked last time still holds when it answers "not modified" or the same bytes.
+    let asked_before = source.feed_interval.and_then(|s| u32::try_from(s).ok());
+    let schedule = move |feed_asks: Option<u32>| {
+        let asks = [feed_asks, asked_before].into_iter().flatten().max();
+        next_after_success(now_ts(), user_minutes, default_minutes, asks)
+    };
     if source.kind == SourceKind::Local {
         return unchanged(writer, source.id, SourceUpdate::default(), None).await;
     }
     let url = parse_http_url(&source.feed_url)?;
     let validators = Validators { etag: source.etag.clone(), last_modified: source.last_modified.clone() };
     let response = match fetcher.get(&url, Some(&validators)).await? {
-        Fetched::NotModified => {
-            let update = SourceUpdate { next_sync_at: Some(schedule(None)), ..Default::default() };
-            return unchanged(writer, source.id, update, None).await;
+        Fetched::NotModified { moved_to, max_age } => {
+            let note = moved_to.as_ref().map(|to| format!("moved permanently to {to}"));
+            let update = SourceUpdate {
+                moved_to: moved_to.map(|u| u.to_string()),
+                next_sync_at: Some(schedule(max_age)),
+                ..Default::default()
+            };
+            return unchanged(writer, source.id, update, note).await;
         }
         Fetched::Body(response) => response,
     };
