@@ -10,9 +10,14 @@ pub trait CliObserver: SyncObserver {
     fn finish(&self) {}
 }
 
-/// The observer that fits standard error: a bar when it is a terminal, lines when not.
+/// A bar when a person watches both outputs; one line per source on standard output whenever it goes to a
+/// file or a pipe (`jianbao sync > log` keeps its lines).
 pub fn observer() -> Box<dyn CliObserver> {
-    if std::io::stderr().is_terminal() { Box::new(Bar::new()) } else { Box::new(Lines) }
+    if std::io::stderr().is_terminal() && std::io::stdout().is_terminal() {
+        Box::new(Bar::new())
+    } else {
+        Box::new(Lines)
+    }
 }
 
 /// One line per finished source, on standard output.

@@ -217,6 +217,7 @@ mod tests {
             last_modified: None,
             body_hash: None,
             folder_id: None,
+            feed_interval: None,
         }
     }
 

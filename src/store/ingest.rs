@@ -170,7 +170,7 @@ impl Store {
         update: &SourceUpdate,
         items: &[PreparedItem],
     ) -> Result<ChangeSet, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let changes = apply_in(&tx, source, update, items)?;
         tx.commit()?;
         Ok(changes)
@@ -179,7 +179,7 @@ impl Store {
     /// Several sources' writes in one transaction (a group commit): all of them or none. Each write is still
     /// whole for its source, so a caller that gets an error can retry them one by one.
     pub fn apply_batch(&mut self, writes: &[Write<'_>]) -> Result<Vec<Option<ChangeSet>>, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let mut results = Vec::with_capacity(writes.len());
         for write in writes {
             results.push(match write {
@@ -356,6 +356,21 @@ mod tests {
         let article = store.article(id).unwrap().unwrap();
         assert_eq!(article.guid.as_deref(), Some("a-guid"));
         assert!(article.bookmarked, "state survives");
+    }
+
+    #[test]
+    fn a_write_waits_for_another_process_s_commit_instead_of_failing() {
+        let (dir, mut store, source) = store_with_source();
+        let path = dir.path().join("lib.sqlite3");
+        let other = std::thread::spawn(move || {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch("BEGIN IMMEDIATE; UPDATE sources SET title = 'Y';").unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            conn.execute_batch("COMMIT;").unwrap();
+        });
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert_eq!(apply(&mut store, source, &[item(Some("1"), None, "A", "a")]), (1, 0, 0));
+        other.join().unwrap();
     }
 
     #[test]

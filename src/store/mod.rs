@@ -80,6 +80,13 @@ impl Store {
         Ok(store)
     }
 
+    /// A transaction that takes the write lock at once. A deferred one that reads first cannot wait for the lock
+    /// when another process (the window and a `jianbao sync` from cron) committed meanwhile: SQLite answers
+    /// "database is locked" at once instead of honouring the busy timeout.
+    fn write_transaction(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// True when this open created the library (it had no schema before).
     pub fn was_created(&self) -> bool {
         self.created
@@ -88,7 +95,7 @@ impl Store {
     fn migrate(&mut self, from: i64) -> Result<(), StoreError> {
         for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(from as usize) {
             let version = index as i64 + 1;
-            let tx = self.conn.transaction().map_err(|source| StoreError::Migrate { name, source })?;
+            let tx = self.write_transaction().map_err(|source| StoreError::Migrate { name, source })?;
             tx.execute_batch(sql)
                 .and_then(|_| tx.pragma_update(None, "user_version", version))
                 .and_then(|_| tx.commit())

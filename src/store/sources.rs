@@ -124,7 +124,7 @@ impl Store {
         if self.source(id)?.is_none() {
             return Ok(None);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         if let Some(title) = &settings.title {
             tx.execute("UPDATE sources SET title = ?2 WHERE id = ?1", params![id, title])?;
         }
@@ -149,7 +149,7 @@ impl Store {
 
     /// Unsubscribes, deleting the source's articles and their state.
     pub fn remove_source(&mut self, id: SourceId) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute("DELETE FROM article_fts WHERE rowid IN (SELECT id FROM articles WHERE source_id = ?1)", [id])?;
         let n = tx.execute("DELETE FROM sources WHERE id = ?1", [id])?;
         tx.commit()?;
@@ -170,7 +170,7 @@ impl Store {
 
     /// Records a sync that stored nothing new (a 304, an unchanged body, a local source).
     pub fn record_sync_unchanged(&mut self, id: SourceId, update: &SourceUpdate) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         apply_source_update(&tx, id, update)?;
         tx.commit()?;
         Ok(())
