@@ -1,6 +1,6 @@
 //! When each source is fetched next: the user's interval (or the library default), never sooner than the feed
-//! asks (`<ttl>`, `sy:updatePeriod`, `Cache-Control: max-age`), exponential back-off after failures, and a
-//! server's `Retry-After` honoured.
+//! asks (`<ttl>`, `sy:updatePeriod`, `Cache-Control: max-age`, at most a day), exponential back-off after
+//! failures, and a server's `Retry-After` honoured.
 
 /// The library's default interval between fetches of a source.
 pub const DEFAULT_INTERVAL_MINUTES: i64 = 30;
@@ -18,12 +18,14 @@ pub fn next_after_success(now: i64, user_minutes: Option<i64>, default_minutes: 
     now + wanted.max(asked)
 }
 
-/// Unix seconds of the next try after the `failures`-th failure in a row (1 for the first).
+/// Unix seconds of the next try after the `failures`-th failure in a row (1 for the first). When the site said
+/// when to come back (`Retry-After`), that time is the answer: it knows better than our back-off.
 pub fn next_after_failure(now: i64, failures: i64, retry_after: Option<u64>) -> i64 {
+    if let Some(seconds) = retry_after {
+        return now + seconds.min(MAX_RETRY_AFTER_SECS as u64) as i64;
+    }
     let doublings = (failures.max(1) - 1).min(20) as u32;
-    let backoff = FIRST_BACKOFF_SECS.saturating_mul(1 << doublings).min(MAX_INTERVAL_SECS);
-    let asked = retry_after.map(|s| s.min(MAX_RETRY_AFTER_SECS as u64) as i64).unwrap_or(0);
-    now + backoff.max(asked)
+    now + FIRST_BACKOFF_SECS.saturating_mul(1 << doublings).min(MAX_INTERVAL_SECS)
 }
 
 #[cfg(test)]
@@ -39,12 +41,13 @@ mod tests {
     }
 
     #[test]
-    fn back_off_doubles_per_failure_and_retry_after_wins_when_longer() {
+    fn back_off_doubles_per_failure_and_a_site_s_retry_after_is_taken_as_said() {
         assert_eq!(next_after_failure(0, 1, None), 300);
         assert_eq!(next_after_failure(0, 2, None), 600);
         assert_eq!(next_after_failure(0, 4, None), 2400);
         assert_eq!(next_after_failure(0, 40, None), MAX_INTERVAL_SECS);
         assert_eq!(next_after_failure(0, 1, Some(7200)), 7200);
+        assert_eq!(next_after_failure(0, 6, Some(30)), 30, "not stretched to the back-off");
         assert_eq!(next_after_failure(0, 1, Some(u64::MAX)), MAX_RETRY_AFTER_SECS);
     }
 }

@@ -199,3 +199,24 @@ fn a_permanent_move_to_a_feed_that_answers_not_modified_is_recorded() {
     assert_eq!(server.hits_on("/new.rss").last().unwrap().status, 304);
     assert_eq!(source(&jb, 1)["feed_url"], server.url("/new.rss"));
 }
+
+#[test]
+fn a_new_interval_reschedules_from_the_last_success_at_once() {
+    let server = TestServer::start();
+    let jb = Jb::empty();
+    jb.add(&server.url("/feeds/tech.atom"));
+    jb.add(&server.url("/feeds/notes.json"));
+    jb.ok(&["sync"]);
+    assert!((1790..=1810).contains(&next_sync_in(&source(&jb, 1))));
+    let s = jb.json(&["source", "1", "--set", "interval=5"]);
+    assert!((290..=310).contains(&next_sync_in(&s)), "{s}");
+
+    let library =
+        jianbao::Library::open(&jianbao::Options { data_dir: jb.data_dir().to_owned(), starter: false }).unwrap();
+    let mut settings = library.settings().unwrap();
+    settings.sync_interval_minutes = 120;
+    library.set_settings(&settings).unwrap();
+    drop(library);
+    assert!((7190..=7210).contains(&next_sync_in(&source(&jb, 2))), "the library default moved source 2");
+    assert!((290..=310).contains(&next_sync_in(&source(&jb, 1))), "source 1 keeps its own interval");
+}

@@ -41,8 +41,16 @@ impl Library {
                 settings.sync_interval_minutes
             )));
         }
+        let before = self.settings()?;
         let json = serde_json::to_string(settings).map_err(|e| Error::Internal(e.to_string()))?;
-        self.store().set_meta(KEY, &json)?;
+        let mut store = self.store();
+        store.set_meta(KEY, &json)?;
+        if before.sync_interval_minutes != settings.sync_interval_minutes {
+            // Sources on the default interval get their next fetch from the new one, not the old.
+            let minutes = settings.sync_interval_minutes;
+            store
+                .reschedule(None, |last, user, feed| super::subscriptions::reschedule_at(last, user, feed, minutes))?;
+        }
         Ok(settings.clone())
     }
 }

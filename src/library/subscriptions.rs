@@ -28,6 +28,12 @@ fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Resul
     Option::<T>::deserialize(d).map(Some)
 }
 
+/// The next fetch after a success at `last`, under the current intervals.
+pub(super) fn reschedule_at(last: i64, user_minutes: Option<i64>, feed_secs: Option<i64>, default_minutes: i64) -> i64 {
+    let feed_asks = feed_secs.and_then(|s| u32::try_from(s).ok());
+    crate::schedule::next_after_success(last, user_minutes, default_minutes, feed_asks)
+}
+
 /// What an OPML import did.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct ImportReport {
@@ -86,9 +92,14 @@ impl Library {
             folder: changes.folder.clone(),
             interval_minutes: changes.interval_minutes,
         };
+        let default_minutes = self.settings()?.sync_interval_minutes;
         let mut store = self.store();
-        let source = store.update_source(id, &settings)?.ok_or(Error::NoSource(id))?;
+        let mut source = store.update_source(id, &settings)?.ok_or(Error::NoSource(id))?;
         store.prune_folders()?;
+        if changes.interval_minutes.is_some() {
+            store.reschedule(Some(id), |last, user, feed| reschedule_at(last, user, feed, default_minutes))?;
+            source = store.source(id)?.ok_or(Error::NoSource(id))?;
+        }
         Ok(source)
     }
 

@@ -36,6 +36,19 @@ const SOURCES_IN_FLIGHT: usize = 48;
 /// How often the background scheduler looks for due sources.
 const SCHEDULER_TICK: Duration = Duration::from_secs(60);
 
+/// Marks the running sync finished when dropped.
+struct Finish<'a>(&'a Library);
+
+impl Drop for Finish<'_> {
+    fn drop(&mut self) {
+        let mut status = self.0.status();
+        status.running = false;
+        status.current.clear();
+        status.current_ids.clear();
+        status.finished_at = Some(now_rfc3339());
+    }
+}
+
 fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
@@ -145,6 +158,8 @@ impl Library {
     }
 
     async fn run_sync(&self, sources: Vec<Source>, observer: &dyn SyncObserver) -> Vec<SyncResult> {
+        // However this ends (finished, cancelled, or a panic), the sync slot is given back.
+        let _finish = Finish(self);
         let policy =
             Policy { default_interval_minutes: self.settings().map(|s| s.sync_interval_minutes).unwrap_or(30) };
         observer.started(sources.len());
@@ -172,11 +187,6 @@ impl Library {
             .buffer_unordered(SOURCES_IN_FLIGHT)
             .collect()
             .await;
-        let mut status = self.status();
-        status.running = false;
-        status.current.clear();
-        status.current_ids.clear();
-        status.finished_at = Some(now_rfc3339());
         results
     }
 

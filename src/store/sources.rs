@@ -147,6 +147,29 @@ impl Store {
         self.source(id)
     }
 
+    /// Recomputes the next fetch of healthy feed sources (one, or all when `only` is None) from their last
+    /// success, after an interval changed: `next(last_success, user_minutes, feed_interval)` gives the time.
+    pub fn reschedule(
+        &mut self,
+        only: Option<SourceId>,
+        next: impl Fn(i64, Option<i64>, Option<i64>) -> i64,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_transaction()?;
+        let rows: Vec<(SourceId, i64, Option<i64>, Option<i64>)> = tx
+            .prepare(
+                "SELECT id, last_success_at, sync_interval, feed_interval FROM sources
+                  WHERE kind = 'feed' AND failures = 0 AND last_success_at IS NOT NULL AND (?1 IS NULL OR id = ?1)",
+            )?
+            .query_map([only], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        for (id, last, user_secs, feed_secs) in rows {
+            let at = next(last, user_secs.map(|s| s / 60), feed_secs);
+            tx.execute("UPDATE sources SET next_sync_at = ?2 WHERE id = ?1", params![id, at])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Unsubscribes, deleting the source's articles and their state.
     pub fn remove_source(&mut self, id: SourceId) -> Result<bool, StoreError> {
         let tx = self.write_transaction()?;
