@@ -149,7 +149,7 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
                 source: a.source.map(SourceId),
                 unread: a.unread,
                 bookmarked: a.bookmarked,
-                limit: a.limit,
+                limit: Some(a.limit.unwrap_or(200)),
                 offset: a.offset,
             };
             ok(library.articles(&filter))

@@ -100,4 +100,5 @@ fn a_feed_of_a_hundred_thousand_items_keeps_the_first_five_thousand_and_says_so(
         "{}",
         stdout(&out)
     );
+    assert_eq!(jb.articles(&["--source", "2"]).len(), 5000, "list shows them all unless --limit says otherwise");
 }

@@ -11,6 +11,7 @@ pub struct ArticleFilter {
     pub source: Option<SourceId>,
     pub unread: bool,
     pub bookmarked: bool,
+    /// How many at most; None for all of them.
     pub limit: Option<u32>,
     pub offset: Option<u32>,
 }
@@ -40,7 +41,8 @@ impl Store {
         let filter_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let sql = format!("{SUMMARY} {filter_sql} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?1 OFFSET ?2");
         let mut stmt = self.conn.prepare(&sql)?;
-        let limit = filter.limit.unwrap_or(200);
+        // No limit asked: all of them (SQLite reads LIMIT -1 as none).
+        let limit = filter.limit.map_or(-1, i64::from);
         let rows = stmt.query_map(params![limit, filter.offset.unwrap_or(0)], row_to_summary)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

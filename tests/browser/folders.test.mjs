@@ -130,6 +130,25 @@ describe('folders and settings in the web UI', { timeout: 180_000 }, () => {
       document.querySelector(`#sources > li[data-source-id="${id}"]`), notes.id);
   });
 
+  it('shows 200 articles at first and the rest on "Show more"', async () => {
+    const items = Array.from({ length: 230 }, (_, i) => `<item><title>第${i}條</title><guid>many-${i}</guid>`
+      + `<pubDate>${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toUTCString()}</pubDate></item>`).join('');
+    feeds.serve('/many.rss', 'application/rss+xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Many`
+      + `</title>${items}</channel></rss>`);
+    const many = (await lib.addSourceThroughForm(`${feeds.origin}/many.rss`, ui.addSource)).id;
+    await page.click('#sync-all');
+    await ui.waitUntil('230 unread in Many', (sel) => document.querySelector(`${sel} .unread`)?.dataset.count === '230',
+      lib.row(many));
+    await page.click(`${lib.row(many)} .title`);
+    await ui.waitUntil('one page of Many', () => document.querySelectorAll('#articles li[data-article-id]').length === 200
+      && document.querySelector('#articles-more'));
+    assert.equal(await page.locator('#articles li[data-article-id] .item-title').first().innerText(), '第229條');
+    await page.click('#articles-more');
+    await ui.waitUntil('all of Many', () => document.querySelectorAll('#articles li[data-article-id]').length === 230
+      && !document.querySelector('#articles-more'));
+    assert.equal(await page.locator('#articles li[data-article-id] .item-title').last().innerText(), '第0條');
+  });
+
   it('says inside the dialog when the source is gone, and raised no uncaught error', async () => {
     const notes = await lib.sourceByUrl(`${feeds.origin}/feeds/notes.json`);
     await lib.openSourceSettings(notes.id);

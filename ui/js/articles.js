@@ -2,6 +2,7 @@
 // and moving through the list (j/k).
 import { api } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
+import { PAGE } from './article-merge.js';
 import { folderArticles } from './folder-articles.js';
 import { formatShortDate } from './format.js';
 import { t } from './i18n.js';
@@ -11,13 +12,19 @@ import { emit, on, sameId, setView, state } from './state.js';
 
 let generation = 0;
 
+/** How many articles the list asks for: one page more each time "Show more" is pressed. */
+function wanted() {
+  return PAGE * state.pages;
+}
+
 function fetchView(view) {
+  const limit = wanted();
   switch (view.type) {
-    case 'bookmarks': return api.articles.list({ bookmarked: true });
-    case 'source': return api.articles.list({ source: view.id });
-    case 'folder': return folderArticles(state.sources, view.path);
-    case 'search': return api.search(view.query);
-    default: return api.articles.list({});
+    case 'bookmarks': return api.articles.list({ bookmarked: true, limit });
+    case 'source': return api.articles.list({ source: view.id, limit });
+    case 'folder': return folderArticles(state.sources, view.path, limit);
+    case 'search': return api.search(view.query, limit);
+    default: return api.articles.list({ limit });
   }
 }
 
@@ -60,7 +67,19 @@ function renderList(view) {
     replaceChildren(list, h('li', { class: 'empty', text: emptyText(view) }));
     return;
   }
-  replaceChildren(list, state.articles.map((article) => articleItem(article, view.type === 'search')));
+  const items = state.articles.map((article) => articleItem(article, view.type === 'search'));
+  // A full list may have more behind it.
+  if (state.articles.length >= wanted()) items.push(moreItem());
+  replaceChildren(list, items);
+}
+
+function moreItem() {
+  const button = h('button', { id: 'articles-more', type: 'button', class: 'link-button', text: t('list.more') });
+  button.addEventListener('click', () => {
+    state.pages += 1;
+    loadArticles();
+  });
+  return h('li', { class: 'more' }, button);
 }
 
 function articleItem(article, withExcerpt) {

@@ -5,8 +5,8 @@ import { mergeNewestFirst, PAGE } from './article-merge.js';
 import { isInFolder } from './folders.js';
 
 /** The newest articles of every source in `path` (and its subfolders). */
-export async function folderArticles(sources, path) {
+export async function folderArticles(sources, path, limit = PAGE) {
   const inside = sources.filter((source) => isInFolder(source, path));
-  const lists = await Promise.all(inside.map((source) => api.articles.list({ source: source.id, limit: PAGE })));
-  return mergeNewestFirst(lists);
+  const lists = await Promise.all(inside.map((source) => api.articles.list({ source: source.id, limit })));
+  return mergeNewestFirst(lists, limit);
 }

@@ -147,6 +147,7 @@ const en = {
   'list.emptyBookmarks': 'No bookmarks yet. Press s or b on an article to keep it.',
   'list.emptySearch': 'Nothing matches “{query}”.',
   'list.unread': 'Unread',
+  'list.more': 'Show more',
   'list.bookmarked': 'Bookmarked',
   'search.label': 'Search articles',
   'search.placeholder': 'Search (发展 finds 發展)',

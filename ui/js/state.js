@@ -37,6 +37,7 @@ export function sameId(a, b) {
 
 /** Switches the middle pane to another view. */
 export function setView(view) {
+  if (view !== state.view) state.pages = 1;
   state.view = view;
   emit('view', view);
 }
