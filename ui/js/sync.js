@@ -22,8 +22,7 @@ let following = null;
 const mine = new Set();
 /** A Sync press met a running sync: that sync counts as the reader's. */
 let joining = false;
-/** Looks at sync_status begun so far; and when this window started a sync not seen yet, the count then (0: none).
- *  Needed because sync_status has no run id and whole-second times, so two short syncs in one second look alike;
+/** Looks at sync_status begun so far; and when this window started a sync not seen yet, the count then (0: none):
  *  only a look begun after the start can have seen the new sync. */
 let looks = 0;
 let expecting = 0;
@@ -33,9 +32,9 @@ let pending = null;
 let lastFinished = null;
 let seenAny = false;
 
-const runKey = (status) => status?.started_at ?? '';
-const finishKey = (status) => [status.started_at, status.finished_at, ...(status.results ?? []).map((r) => r.source_id)]
-  .join('|');
+// `run` numbers the back end's syncs, so two short syncs within one second are still told apart.
+const runKey = (status) => (status?.run != null ? `run ${status.run}` : status?.started_at ?? '');
+const finishKey = (status) => `${runKey(status)}|${status.finished_at}`;
 
 function takeResults(status) {
   state.sync.results = new Map((status?.results ?? []).map((r) => [String(r.source_id), r]));
@@ -157,6 +156,12 @@ async function request(what) {
   }
   try {
     const status = await api.sync.start(what);
+    if (!status.running && what.due) {
+      // Nothing was due: no sync started, the last one's summary stays as it was.
+      setSyncState(before.state);
+      byId('sync-text').textContent = before.text;
+      return;
+    }
     mine.add(runKey(status));
     expecting = looks;
   } catch (err) {
