@@ -11,6 +11,10 @@ pub struct OpmlFeed {
     pub html_url: Option<String>,
     /// Folder path, outermost first.
     pub folder: Vec<String>,
+    /// Jianbao's own per-source settings, kept in `jianbaoEncoding` and `jianbaoInterval` attributes (other
+    /// readers ignore attributes they do not know), so that export then import loses nothing.
+    pub encoding: Option<String>,
+    pub interval_minutes: Option<i64>,
 }
 
 /// What can go wrong reading OPML.
@@ -52,6 +56,8 @@ fn walk(node: roxmltree::Node<'_, '_>, path: &mut Vec<String>, out: &mut Vec<Opm
                 xml_url: xml_url.to_owned(),
                 html_url: attr(outline, "htmlUrl").map(str::to_owned),
                 folder: path.clone(),
+                encoding: attr(outline, "jianbaoEncoding").map(str::to_owned),
+                interval_minutes: attr(outline, "jianbaoInterval").and_then(|v| v.parse().ok()),
             }),
             None => {
                 let pushed = title.is_some();
@@ -95,7 +101,13 @@ pub fn write_opml(title: &str, feeds: &[OpmlFeed]) -> String {
             );
             open.push(name.clone());
         }
-        let html = feed.html_url.as_deref().map(|h| format!(" htmlUrl=\"{}\"", escape(h))).unwrap_or_default();
+        let mut html = feed.html_url.as_deref().map(|h| format!(" htmlUrl=\"{}\"", escape(h))).unwrap_or_default();
+        if let Some(encoding) = &feed.encoding {
+            html += &format!(" jianbaoEncoding=\"{}\"", escape(encoding));
+        }
+        if let Some(minutes) = feed.interval_minutes {
+            html += &format!(" jianbaoInterval=\"{minutes}\"");
+        }
         out += &format!(
             "{}<outline type=\"rss\" text=\"{t}\" title=\"{t}\" xmlUrl=\"{}\"{html}/>\n",
             "  ".repeat(open.len() + 2),
@@ -117,7 +129,7 @@ mod tests {
     const NESTED: &str = r#"<?xml version="1.0"?>
 <opml version="1.0"><head><title>x</title></head><body>
   <outline text="News"><outline text="城事">
-    <outline text="山城 &amp; 日報" type="rss" xmlUrl="http://city.example/rss" htmlUrl="http://city.example/"/>
+    <outline text="山城 &amp; 日報" type="rss" xmlUrl="http://city.example/rss" htmlUrl="http://city.example/" jianbaoEncoding="big5" jianbaoInterval="90"/>
   </outline>
     <outline text="World" xmlurl="http://world.example/feed"/>
   </outline>
@@ -131,6 +143,7 @@ mod tests {
         assert_eq!(feeds[0].folder, ["News", "城事"]);
         assert_eq!(feeds[0].title, "山城 & 日報");
         assert_eq!(feeds[0].html_url.as_deref(), Some("http://city.example/"));
+        assert_eq!((feeds[0].encoding.as_deref(), feeds[0].interval_minutes), (Some("big5"), Some(90)));
         assert_eq!(feeds[1].folder, ["News"]);
         assert_eq!(feeds[1].xml_url, "http://world.example/feed");
         assert!(feeds[2].folder.is_empty());

@@ -34,6 +34,7 @@ fn opml_import_keeps_nested_folders_and_export_round_trips() {
     assert!(server.hits().is_empty(), "import fetches nothing");
     assert_eq!(jb.ok(&["import-opml", file.to_str().unwrap()]), "imported 0 source(s); 3 already subscribed\n");
 
+    jb.ok(&["source", "1", "--set", "encoding=big5", "--set", "interval=90"]);
     let exported = jb.ok(&["export", "--format", "opml"]);
     let other = Jb::empty();
     let again = other.data_dir().join("again.opml");
@@ -41,6 +42,9 @@ fn opml_import_keeps_nested_folders_and_export_round_trips() {
     other.ok(&["import-opml", again.to_str().unwrap()]);
     assert_eq!(folders(&other), folders(&jb));
     assert_eq!(other.ok(&["export", "--format", "opml"]), exported, "export → import → export is stable");
+    let title_of_1 = jb.json(&["source", "1"])["title"].clone();
+    let moved = other.json(&["sources"]).as_array().unwrap().iter().find(|s| s["title"] == title_of_1).unwrap().clone();
+    assert_eq!((moved["encoding"].clone(), moved["interval_minutes"].clone()), (json!("big5"), json!(90)));
     assert!(exported.contains("htmlUrl=\"http://city.example/\""), "{exported}");
 
     other.ok(&["sync"]);

@@ -137,8 +137,16 @@ impl Library {
                 title: &feed.title,
                 site_url: feed.html_url.as_deref(),
             })?;
-            let folder = SourceSettings { folder: Some(feed.folder), ..Default::default() };
-            store.update_source(source.id, &folder)?;
+            // Settings from another program's export may not make sense here: keep only what Jianbao accepts.
+            let encoding = feed.encoding.filter(|label| is_known_label(label));
+            let interval = feed.interval_minutes.filter(|m| (1..=7 * 24 * 60).contains(m));
+            let settings = SourceSettings {
+                folder: Some(feed.folder),
+                encoding: encoding.map(Some),
+                interval_minutes: interval.map(Some),
+                ..Default::default()
+            };
+            store.update_source(source.id, &settings)?;
             report.added += 1;
             report.source_ids.push(source.id);
         }
@@ -151,7 +159,14 @@ impl Library {
             .sources()?
             .into_iter()
             .filter(|s| s.kind == SourceKind::Feed)
-            .map(|s| OpmlFeed { title: s.title, xml_url: s.url, html_url: s.site_url, folder: s.folder })
+            .map(|s| OpmlFeed {
+                title: s.title,
+                xml_url: s.url,
+                html_url: s.site_url,
+                folder: s.folder,
+                encoding: s.encoding,
+                interval_minutes: s.interval_minutes,
+            })
             .collect();
         Ok(write_opml("Jianbao subscriptions", &feeds))
     }
