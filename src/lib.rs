@@ -15,6 +15,7 @@ pub mod model;
 pub mod opml;
 pub mod parse;
 pub mod paths;
+pub mod pictures;
 pub mod sanitize;
 pub mod schedule;
 pub mod starter;

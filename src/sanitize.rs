@@ -69,9 +69,13 @@ impl Sanitizer {
         Sanitizer { builder: builder(base), base: base.cloned() }
     }
 
-    /// Cleans untrusted HTML (see `sanitize_html`).
+    /// Cleans untrusted HTML (see `sanitize_html`); lazy-loaded pictures get their real address first.
     pub fn html(&self, html: &str) -> String {
-        self.builder.clean(html).to_string()
+        if html.contains("<img") || html.contains("<IMG") {
+            self.builder.clean(&crate::pictures::promote_lazy(html)).to_string()
+        } else {
+            self.builder.clean(html).to_string()
+        }
     }
 
     /// Sanitizes one parsed item for storage.

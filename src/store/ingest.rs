@@ -123,6 +123,23 @@ pub struct PreparedItem {
     enclosures: String,
     search_title: String,
     search_body: String,
+    /// The web pictures it shows (its body's, then its image enclosures), to download for offline reading.
+    pictures: Vec<String>,
+}
+
+/// The pictures an item shows: those in its HTML, then image enclosures.
+fn item_pictures(item: &CleanItem) -> Vec<String> {
+    let mut urls = crate::pictures::picture_urls(&item.html);
+    for e in &item.enclosures {
+        let is_image = e.mime.as_deref().map_or_else(
+            || [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|x| e.url.to_ascii_lowercase().ends_with(x)),
+            |m| m.starts_with("image/"),
+        );
+        if is_image && !urls.contains(&e.url) {
+            urls.push(e.url.clone());
+        }
+    }
+    urls
 }
 
 /// Prepares items for `Store::apply_prepared`.
@@ -136,6 +153,7 @@ pub fn prepare(items: Vec<CleanItem>) -> Vec<PreparedItem> {
             enclosures: serde_json::to_string(&item.enclosures).unwrap_or_else(|_| "[]".into()),
             search_title: fts::fold_for_search(&item.title),
             search_body: fts::fold_for_search(&item.text),
+            pictures: item_pictures(&item),
             item,
         })
         .collect()
@@ -275,6 +293,7 @@ fn apply_in(
                 }
             };
             index(tx, id, p)?;
+            super::pictures::set_article_pictures(tx, id, &p.pictures)?;
             if item.portal.is_some() || changes.updated.last() == Some(&id) {
                 portal::upsert(tx, id, item.portal.as_ref())?;
             }

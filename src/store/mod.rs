@@ -8,6 +8,7 @@ mod folders;
 mod fts;
 mod ingest;
 mod meta;
+mod pictures;
 mod portal;
 mod sources;
 mod state;
@@ -15,6 +16,7 @@ mod state;
 pub use articles::ArticleFilter;
 pub use fts::{fold_for_search, fold_script, search_query};
 pub use ingest::{ChangeSet, PreparedItem, Write, prepare};
+pub use pictures::{ArticlePicture, PictureFile, SourceUsage};
 pub use sources::{NewSource, SourceSettings, SourceUpdate};
 
 use rusqlite::Connection;
@@ -26,6 +28,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
     ("0002_sync_engine", include_str!("migrations/0002_sync_engine.sql")),
     ("0003_leaner_indexes", include_str!("migrations/0003_leaner_indexes.sql")),
+    ("0004_pictures", include_str!("migrations/0004_pictures.sql")),
 ];
 
 /// The schema version this program writes.
