@@ -55,6 +55,10 @@ struct UpdateSource {
 struct OpmlText {
     text: String,
 }
+#[derive(Deserialize)]
+struct FreeSpace {
+    bytes: i64,
+}
 #[derive(Deserialize, Default)]
 struct ListArticles {
     source: Option<i64>,
@@ -142,6 +146,11 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
             ok(library.import_opml(&a.text))
         }
         "opml_export" => Ok(json!({ "text": library.export_opml()? })),
+        "storage_info" => ok(library.storage()),
+        "storage_free" => {
+            let a: FreeSpace = args(cmd, raw)?;
+            ok(library.free_picture_space(a.bytes))
+        }
         "sync_status" => ok(Ok(library.sync_status())),
         "articles_list" => {
             let a: ListArticles = args(cmd, raw)?;

@@ -38,8 +38,7 @@ enum Command {
         /// Only the sources whose scheduled time has come (feeds' own intervals and back-off respected).
         #[arg(long, conflicts_with = "ids")]
         due: bool,
-        /// Do not download pictures. (Pictures are not stored for offline reading yet, so this changes nothing
-        /// today; it is accepted so that scripts and benchmarks can already ask for it.)
+        /// Do not download pictures this time (they stay pending and come with a later sync).
         #[arg(long)]
         no_pictures: bool,
     },

@@ -96,4 +96,17 @@ pub struct Article {
     pub reaction: Option<Reaction>,
     pub position: f64,
     pub portal: Option<PortalInfo>,
+    /// Every picture the article shows, with its local reference once stored.
+    pub pictures: Vec<PictureView>,
+}
+
+/// One picture of an article: its original address and, once stored, the reference the HTML uses for it
+/// (relative to the library folder).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PictureView {
+    pub url: String,
+    pub reference: Option<String>,
+    /// pending, stored, failed, tracking, skipped or evicted.
+    pub status: String,
+    pub error: Option<String>,
 }

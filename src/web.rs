@@ -23,9 +23,14 @@ use tokio::net::TcpListener;
 struct Ui;
 
 /// The policy every UI page is served with; article HTML is further confined to a sandboxed frame.
+/// Pictures come only from the library itself (`/pictures/...`): nothing in a page loads from the network.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
-    img-src 'self' data: http: https:; connect-src 'self'; frame-src 'self'; object-src 'none'; \
+    img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; \
     base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// The cookie that lets the page's pictures load: pictures cannot send the bearer token, so the first API call
+/// that carries it also sets this (HttpOnly, SameSite=Strict: other sites' pages never send it).
+const COOKIE: &str = "jianbao";
 
 struct Shared {
     library: Library,
@@ -77,6 +82,7 @@ impl WebServer {
     pub async fn run(self) -> std::io::Result<()> {
         let app = Router::new()
             .route("/api/{cmd}", post(api_call))
+            .route("/pictures/{shard}/{file}", get(picture))
             .route("/", get(index))
             .fallback(get(asset))
             .with_state(self.shared);
@@ -148,9 +154,44 @@ async fn api_call(
             }
         }
     };
+    let cookie = format!("{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/", shared.token);
+    let cookie = [(header::SET_COOKIE, cookie)];
     match api::handle(&shared.library, &cmd, args).await {
-        Ok(value) => axum::Json(value).into_response(),
-        Err(e) => (status_for(&e.kind), axum::Json(e)).into_response(),
+        Ok(value) => (cookie, axum::Json(value)).into_response(),
+        Err(e) => (status_for(&e.kind), cookie, axum::Json(e)).into_response(),
+    }
+}
+
+/// A stored picture, for callers holding this run's cookie.
+async fn picture(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -> Response {
+    let host_ok =
+        headers.get(header::HOST).and_then(|h| h.to_str().ok()).is_some_and(|h| shared.hosts.iter().any(|ok| ok == h));
+    let presented = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(&format!("{COOKIE}=")).map(str::to_owned))
+        .unwrap_or_default();
+    if !host_ok || !constant_time_eq(presented.as_bytes(), shared.token.as_bytes()) {
+        return error_response(StatusCode::UNAUTHORIZED, "unauthorized", "pictures load only in this run's page");
+    }
+    let Some(path) = shared.library.picture_files().path_of(uri.path()) else {
+        return error_response(StatusCode::NOT_FOUND, "not_found", "no such picture");
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, crate::pictures::Checked::mime(ext).to_owned()),
+                (header::CACHE_CONTROL, "private, max-age=31536000, immutable".to_owned()),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+                (header::CONTENT_SECURITY_POLICY, "default-src 'none'".to_owned()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => error_response(StatusCode::NOT_FOUND, "not_found", "no such picture"),
     }
 }
 

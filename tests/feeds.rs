@@ -30,7 +30,16 @@ fn add_subscribes_without_storing_articles_and_sync_brings_them_newest_first() {
     assert_eq!(night["categories"], serde_json::json!(["民生", "夜市"]));
     assert_eq!(night["source_url"], server.url("/feeds/city-news.rss"));
     let html = night["html"].as_str().unwrap();
-    assert!(html.contains(&format!(r#"src="{}""#, server.url("/img/night-market.png"))), "{html}");
+    let picture = &night["pictures"][0];
+    assert_eq!(
+        (picture["url"].as_str(), picture["status"].as_str()),
+        (Some(server.url("/img/night-market.png").as_str()), Some("stored"))
+    );
+    let reference = picture["reference"].as_str().unwrap();
+    assert!(html.contains(&format!(r#"src="{reference}""#)), "the reader loads the stored copy: {html}");
+    assert!(!html.contains("http://127.0.0.1"), "nothing in the article loads from the network: {html}");
+    let stored = std::fs::read(jb.data_dir().join(reference)).unwrap();
+    assert_eq!(stored, std::fs::read(crate::support::fixtures().join("img/night-market.png")).unwrap());
     for bad in ["<script", "onclick", "javascript:", "alert("] {
         assert!(!html.contains(bad), "{bad} in {html}");
     }
@@ -70,7 +79,8 @@ fn atom_and_json_feeds_keep_dates_authors_and_links() {
     let radish = jb.article_titled("早市的蘿蔔");
     assert_eq!(radish["guid"], "n1");
     assert_eq!(radish["published"], "2026-11-12T06:30:00+08:00");
-    assert!(radish["html"].as_str().unwrap().contains(r#"src="http://notes.example/radish.jpg""#));
+    assert_eq!(radish["pictures"][0]["url"], server.url("/img/radish.png"), "resolved against the feed's address");
+    assert_eq!(radish["pictures"][0]["status"], "stored");
 }
 
 #[test]

@@ -24,6 +24,20 @@ fn open_library(options: Result<Options, String>) -> Result<Library, ApiError> {
     })
 }
 
+/// A stored picture, or 404 for anything that is not one.
+fn picture(files: Option<&jianbao::pictures::PictureFiles>, path: &str) -> tauri::http::Response<Vec<u8>> {
+    let found = files.and_then(|f| f.path_of(path)).and_then(|p| Some((std::fs::read(&p).ok()?, p)));
+    let builder = tauri::http::Response::builder();
+    match found {
+        Some((bytes, p)) => {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            builder.header("Content-Type", jianbao::pictures::Checked::mime(ext)).body(bytes)
+        }
+        None => builder.status(404).body(Vec::new()),
+    }
+    .expect("static response parts")
+}
+
 fn main() {
     tracing_subscriber::fmt().with_writer(std::io::stderr).init();
     let library = open_library(jianbao::paths::options_from_args(std::env::args_os().skip(1)));
@@ -32,8 +46,11 @@ fn main() {
         let library = library.clone();
         tauri::async_runtime::spawn(async move { library.run_scheduler().await });
     }
+    let files = library.as_ref().ok().map(|l| l.picture_files().clone());
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        // Stored pictures for the reader: jbpic://localhost/pictures/ab/<hash>.png (http://jbpic.localhost on Windows).
+        .register_uri_scheme_protocol("jbpic", move |_ctx, request| picture(files.as_ref(), request.uri().path()))
         .manage(AppState(library))
         .invoke_handler(tauri::generate_handler![api])
         .run(tauri::generate_context!("../tauri.conf.json"))

@@ -63,11 +63,13 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             };
             if json { print_json(&source)? } else { println!("{}\t{}", source.id, source.title) }
         }
-        Command::Sync { ids, due, no_pictures: _ } => {
+        Command::Sync { ids, due, no_pictures } => {
             let ids: Vec<SourceId> = ids.into_iter().map(SourceId).collect();
             let observer = progress::observer();
             let results = if due {
                 library.sync_due(observer.as_ref()).await?
+            } else if no_pictures {
+                library.sync_without_pictures(&ids, observer.as_ref()).await?
             } else {
                 library.sync(&ids, observer.as_ref()).await?
             };

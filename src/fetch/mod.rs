@@ -40,8 +40,8 @@ pub enum FetchError {
     Timeout { url: String },
     #[error("fetch: {url} answered HTTP {status}{}", retry_after.map(|s| format!(" (retry after {s} s)")).unwrap_or_default())]
     Status { url: String, status: u16, reason: String, retry_after: Option<u64> },
-    #[error("fetch: {url} sent more than {limit} bytes", limit = MAX_BODY_BYTES)]
-    TooLarge { url: String },
+    #[error("fetch: {url} sent more than {limit} bytes")]
+    TooLarge { url: String, limit: usize },
     #[error("fetch: the transfer from {url} broke off: {reason}")]
     Body { url: String, reason: String },
     #[error("fetch: {url} redirects in a loop")]
@@ -117,6 +117,24 @@ impl Fetcher {
 
     /// GETs `url`, following redirects; with validators, a 304 comes back as `NotModified`.
     pub async fn get(&self, url: &Url, validators: Option<&Validators>) -> Result<Fetched, FetchError> {
+        self.get_with(url, validators, FEED_ACCEPT, MAX_BODY_BYTES).await
+    }
+
+    /// GETs a picture: at most `limit` bytes, asking for images.
+    pub async fn get_picture(&self, url: &Url, limit: usize) -> Result<Response, FetchError> {
+        match self.get_with(url, None, "image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8", limit).await? {
+            Fetched::Body(response) => Ok(response),
+            Fetched::NotModified { .. } => unreachable!("an unconditional GET never answers 304 here"),
+        }
+    }
+
+    async fn get_with(
+        &self,
+        url: &Url,
+        validators: Option<&Validators>,
+        accept: &str,
+        limit: usize,
+    ) -> Result<Fetched, FetchError> {
         let mut current = url.clone();
         let mut seen: Vec<Url> = Vec::new();
         let mut all_permanent = true;
@@ -130,7 +148,7 @@ impl Fetcher {
             }
             seen.push(current.clone());
             let _permit = self.limits.acquire(current.host_str().unwrap_or("")).await;
-            let response = self.request(&current, validators).await?;
+            let response = self.request(&current, validators, accept).await?;
             let status = response.status();
             if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
                 let location = header(response.headers(), LOCATION).and_then(|l| current.join(&l).ok());
@@ -152,16 +170,18 @@ impl Fetcher {
                 });
             }
             let moved_to = (seen.len() > 1 && all_permanent).then(|| current.clone());
-            return read(response, current, moved_to).await.map(Fetched::Body);
+            return read(response, current, moved_to, limit).await.map(Fetched::Body);
         }
         Err(FetchError::TooManyRedirects { url: url.to_string() })
     }
 
-    async fn request(&self, url: &Url, validators: Option<&Validators>) -> Result<reqwest::Response, FetchError> {
-        let mut request = self.client.get(url.clone()).header(
-            ACCEPT,
-            "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
-        );
+    async fn request(
+        &self,
+        url: &Url,
+        validators: Option<&Validators>,
+        accept: &str,
+    ) -> Result<reqwest::Response, FetchError> {
+        let mut request = self.client.get(url.clone()).header(ACCEPT, accept);
         if let Some(v) = validators {
             if let Some(etag) = &v.etag {
                 request = request.header(IF_NONE_MATCH, etag);
@@ -180,19 +200,26 @@ impl Default for Fetcher {
     }
 }
 
-/// Reads the body up to the cap.
-async fn read(mut response: reqwest::Response, url: Url, moved_to: Option<Url>) -> Result<Response, FetchError> {
+const FEED_ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
+
+/// Reads the body up to `limit` bytes.
+async fn read(
+    mut response: reqwest::Response,
+    url: Url,
+    moved_to: Option<Url>,
+    limit: usize,
+) -> Result<Response, FetchError> {
     let name = url.to_string();
     let headers = response.headers().clone();
-    if response.content_length().is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return Err(FetchError::TooLarge { url: name });
+    if response.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(FetchError::TooLarge { url: name, limit });
     }
     let mut body = Vec::new();
     loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {
-                if body.len() + chunk.len() > MAX_BODY_BYTES {
-                    return Err(FetchError::TooLarge { url: name });
+                if body.len() + chunk.len() > limit {
+                    return Err(FetchError::TooLarge { url: name, limit });
                 }
                 body.extend_from_slice(&chunk);
             }

@@ -3,18 +3,21 @@
 //! settings in `settings.rs`.
 
 mod settings;
+mod storage;
 mod subscriptions;
 mod syncing;
 
 pub use settings::Settings;
+pub use storage::{Freed, Storage};
 pub use subscriptions::{ImportReport, SourceChanges};
 pub use syncing::SyncStatus;
 
 use crate::error::{Error, Result};
 use crate::fetch::Fetcher;
 use crate::model::{ArticleId, Reaction, SourceId};
+use crate::pictures::{Shown, reference, render};
 use crate::store::{ArticleFilter, Store};
-use crate::view::{Article, ArticleState, ArticleSummary, Source};
+use crate::view::{Article, ArticleState, ArticleSummary, PictureView, Source};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -34,6 +37,7 @@ struct Inner {
     data_dir: PathBuf,
     store: Arc<Mutex<Store>>,
     writer: crate::sync::Writer,
+    files: crate::pictures::PictureFiles,
     fetcher: Fetcher,
     status: Mutex<SyncStatus>,
 }
@@ -62,6 +66,7 @@ impl Library {
             inner: Arc::new(Inner {
                 data_dir: dir.clone(),
                 writer: crate::sync::Writer::start(store.clone()),
+                files: crate::pictures::PictureFiles::new(dir),
                 store,
                 fetcher: Fetcher::new(),
                 status: Mutex::new(syncing::SyncStatus::default()),
@@ -76,6 +81,11 @@ impl Library {
     /// The data folder.
     pub fn data_dir(&self) -> &Path {
         &self.inner.data_dir
+    }
+
+    /// The stored picture files (the desktop shell serves them to the reader).
+    pub fn picture_files(&self) -> &crate::pictures::PictureFiles {
+        &self.inner.files
     }
 
     /// Every source with its counts.
@@ -94,8 +104,36 @@ impl Library {
     }
 
     /// One whole article.
+    /// One whole article as the reader shows it: its pictures from their stored copies (or placeholders linking
+    /// to the originals), so nothing in it loads from the network.
     pub fn article(&self, id: ArticleId) -> Result<Article> {
-        self.store().article(id)?.ok_or(Error::NoArticle(id))
+        let store = self.store();
+        let mut article = store.article(id)?.ok_or(Error::NoArticle(id))?;
+        let pictures = store.article_pictures(id)?;
+        drop(store);
+        let shown = pictures
+            .iter()
+            .map(|p| {
+                let shown = match (&p.file, p.status.as_str()) {
+                    (Some((hash, ext)), _) => Shown::Stored(reference(hash, ext)),
+                    (None, "tracking") => Shown::Hidden,
+                    _ => Shown::Missing,
+                };
+                (p.url.clone(), shown)
+            })
+            .collect();
+        let urls: Vec<String> = pictures.iter().map(|p| p.url.clone()).collect();
+        article.html = render(&article.html, &shown, &urls);
+        article.pictures = pictures
+            .into_iter()
+            .map(|p| PictureView {
+                reference: p.file.as_ref().map(|(hash, ext)| reference(hash, ext)),
+                url: p.url,
+                status: p.status,
+                error: p.error,
+            })
+            .collect();
+        Ok(article)
     }
 
     /// Every article id, in the order they were first stored.

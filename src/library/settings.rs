@@ -14,11 +14,23 @@ pub struct Settings {
     pub sync_on_start: bool,
     /// Whether the window shows a desktop notification when a background sync brings new articles.
     pub notify_new: bool,
+    /// The most space stored pictures may take, in MiB (0: no pictures are downloaded).
+    #[serde(default = "default_picture_budget")]
+    pub picture_budget_mb: i64,
+}
+
+fn default_picture_budget() -> i64 {
+    2048
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { sync_interval_minutes: DEFAULT_INTERVAL_MINUTES, sync_on_start: true, notify_new: false }
+        Settings {
+            sync_interval_minutes: DEFAULT_INTERVAL_MINUTES,
+            sync_on_start: true,
+            notify_new: false,
+            picture_budget_mb: default_picture_budget(),
+        }
     }
 }
 
@@ -39,6 +51,12 @@ impl Library {
             return Err(Error::InvalidArgument(format!(
                 "sync interval {} minutes: choose 1 minute to 7 days",
                 settings.sync_interval_minutes
+            )));
+        }
+        if !(0..=1024 * 1024).contains(&settings.picture_budget_mb) {
+            return Err(Error::InvalidArgument(format!(
+                "picture budget {} MiB: choose 0 (no pictures) to 1 TiB",
+                settings.picture_budget_mb
             )));
         }
         let before = self.settings()?;

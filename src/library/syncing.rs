@@ -5,7 +5,7 @@ use super::Library;
 use crate::error::{Error, Result};
 use crate::model::SourceId;
 use crate::store::now_ts;
-use crate::sync::{Policy, Quiet, SyncObserver, SyncResult, sync_source};
+use crate::sync::{Context, Policy, Quiet, SyncObserver, SyncResult, sync_source};
 use crate::view::Source;
 use futures::StreamExt;
 use serde::Serialize;
@@ -83,7 +83,22 @@ impl Library {
             ids.iter().map(|id| self.source(*id)).collect::<Result<_>>()?
         };
         self.claim_sync(&sources)?;
-        Ok(self.run_sync(sources, observer).await)
+        Ok(self.run_sync(sources, observer, true).await)
+    }
+
+    /// `sync` without downloading pictures (`jianbao sync --no-pictures`): they stay pending for a later sync.
+    pub async fn sync_without_pictures(
+        &self,
+        ids: &[SourceId],
+        observer: &dyn SyncObserver,
+    ) -> Result<Vec<SyncResult>> {
+        let sources = if ids.is_empty() {
+            self.sources()?
+        } else {
+            ids.iter().map(|id| self.source(*id)).collect::<Result<_>>()?
+        };
+        self.claim_sync(&sources)?;
+        Ok(self.run_sync(sources, observer, false).await)
     }
 
     /// Syncs the sources whose scheduled time has come (respecting feeds' intervals and back-off).
@@ -93,7 +108,7 @@ impl Library {
             return Ok(Vec::new());
         }
         self.claim_sync(&due)?;
-        Ok(self.run_sync(due, observer).await)
+        Ok(self.run_sync(due, observer, true).await)
     }
 
     /// Starts a sync in the background (on the current tokio runtime) and returns its status at once.
@@ -120,7 +135,7 @@ impl Library {
         self.claim_sync(&sources)?;
         let library = self.clone();
         tokio::spawn(async move {
-            library.run_sync(sources, &Quiet).await;
+            library.run_sync(sources, &Quiet, true).await;
         });
         Ok(self.sync_status())
     }
@@ -157,11 +172,22 @@ impl Library {
         Ok(())
     }
 
-    async fn run_sync(&self, sources: Vec<Source>, observer: &dyn SyncObserver) -> Vec<SyncResult> {
+    async fn run_sync(&self, sources: Vec<Source>, observer: &dyn SyncObserver, pictures: bool) -> Vec<SyncResult> {
         // However this ends (finished, cancelled, or a panic), the sync slot is given back.
         let _finish = Finish(self);
-        let policy =
-            Policy { default_interval_minutes: self.settings().map(|s| s.sync_interval_minutes).unwrap_or(30) };
+        let settings = self.settings().unwrap_or_default();
+        let policy = Policy {
+            default_interval_minutes: settings.sync_interval_minutes,
+            pictures: pictures && settings.picture_budget_mb > 0,
+            picture_budget: settings.picture_budget_mb.saturating_mul(1024 * 1024),
+        };
+        let ctx = Context {
+            fetcher: &self.inner.fetcher,
+            writer: &self.inner.writer,
+            store: &self.inner.store,
+            files: &self.inner.files,
+        };
+        let ctx = &ctx;
         observer.started(sources.len());
         let results: Vec<SyncResult> = futures::stream::iter(interleave_by_host(sources))
             .map(|source| async move {
@@ -171,7 +197,7 @@ impl Library {
                     status.current_ids.push(source.id);
                 }
                 observer.source_started(&source);
-                let result = sync_source(&self.inner.fetcher, &self.inner.writer, &source, policy).await;
+                let result = sync_source(ctx, &source, policy).await;
                 {
                     let mut status = self.status();
                     if let Some(i) = status.current_ids.iter().position(|id| *id == source.id) {

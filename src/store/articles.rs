@@ -107,6 +107,7 @@ impl Store {
                             reaction: reaction_column(r, 16)?,
                             position: r.get(17)?,
                             portal: None,
+                            pictures: Vec::new(),
                         },
                         categories,
                     ))

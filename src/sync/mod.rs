@@ -3,9 +3,11 @@
 //! recorded on its source and nothing stored is lost.
 
 mod identify;
+mod pictures;
 mod writer;
 
 pub use identify::{Identified, identify};
+pub use pictures::PictureCounts;
 pub use writer::{Work, Writer};
 
 use crate::decode::{charset_from_content_type, declare_utf8, decode, decode_as};
@@ -41,6 +43,8 @@ pub struct SyncResult {
     pub note: Option<String>,
     pub error: Option<String>,
     pub error_kind: Option<String>,
+    /// How this sync's picture downloads went.
+    pub pictures: PictureCounts,
 }
 
 /// Watches a sync as it goes (a progress bar, the UI's status).
@@ -58,6 +62,18 @@ impl SyncObserver for Quiet {}
 #[derive(Clone, Copy, Debug)]
 pub struct Policy {
     pub default_interval_minutes: i64,
+    /// Whether pictures are downloaded (`sync --no-pictures` says no; they stay pending for a later sync).
+    pub pictures: bool,
+    /// The most bytes all stored pictures may take.
+    pub picture_budget: i64,
+}
+
+/// What a sync works with: the network, the writer, the store (for pictures' records) and the picture files.
+pub struct Context<'a> {
+    pub fetcher: &'a Fetcher,
+    pub writer: &'a Writer,
+    pub store: &'a std::sync::Arc<std::sync::Mutex<crate::store::Store>>,
+    pub files: &'a crate::pictures::PictureFiles,
 }
 
 /// Parses a URL the user gave, accepting only http(s).
@@ -105,7 +121,8 @@ struct Outcome {
 
 /// Syncs one source and records the outcome and the next fetch time on it (through `writer`). Never deletes
 /// articles.
-pub async fn sync_source(fetcher: &Fetcher, writer: &Writer, source: &Source, policy: Policy) -> SyncResult {
+pub async fn sync_source(ctx: &Context<'_>, source: &Source, policy: Policy) -> SyncResult {
+    let (fetcher, writer) = (ctx.fetcher, ctx.writer);
     let mut result = SyncResult {
         source_id: source.id,
         title: source.title.clone(),
@@ -118,6 +135,7 @@ pub async fn sync_source(fetcher: &Fetcher, writer: &Writer, source: &Source, po
         note: None,
         error: None,
         error_kind: None,
+        pictures: PictureCounts::default(),
     };
     if let Some(until) = rate_limited_until(source) {
         result.skipped = Some(format!("the site asked to wait until {until}"));
@@ -127,6 +145,10 @@ pub async fn sync_source(fetcher: &Fetcher, writer: &Writer, source: &Source, po
         Ok(outcome) => {
             (result.new, result.updated, result.unchanged) = (outcome.new, outcome.updated, outcome.unchanged);
             result.note = outcome.note;
+            if policy.pictures && source.kind == SourceKind::Feed {
+                result.pictures =
+                    pictures::download_pictures(fetcher, ctx.store, ctx.files, source.id, policy.picture_budget).await;
+            }
         }
         Err(e) => {
             let message = e.to_string();

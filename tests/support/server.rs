@@ -112,12 +112,14 @@ async fn respond(state: &State, req: Request<Body>) -> Response {
     let reply = state.replies.lock().unwrap().get(&path).cloned().or_else(|| {
         let relative = path.trim_start_matches('/');
         let file = super::fixtures().join(relative);
-        let allowed = relative.starts_with("feeds/") || relative.starts_with("pages/");
+        let allowed = ["feeds/", "pages/", "img/"].iter().any(|p| relative.starts_with(p));
         let body = std::fs::read(&file).ok().filter(|_| allowed && !relative.contains(".."))?;
         let content_type = match file.extension().and_then(|e| e.to_str()) {
             Some("html") => "text/html; charset=utf-8",
             Some("json") => "application/feed+json",
             Some("atom") => "application/atom+xml",
+            Some("png") => "image/png",
+            Some("gif") => "image/gif",
             _ => "application/rss+xml",
         };
         Some(Reply::new(200, content_type, body))

@@ -3,13 +3,22 @@
 // The frame is sandboxed without allow-scripts; allow-same-origin only lets this module reach its document.
 import { readerStyle } from './reader-style.js';
 
-const FRAME_CSP = "default-src 'none'; img-src data: http: https:; style-src 'unsafe-inline'";
+// Pictures come only from the library's stored copies: the page's own origin in web mode, the jbpic:
+// protocol in the desktop app (http://jbpic.localhost on Windows). Nothing in an article loads from the network.
+const FRAME_CSP = "default-src 'none'; img-src 'self' data: jbpic: http://jbpic.localhost; style-src 'unsafe-inline'";
+
+/** Where the article's `pictures/...` references resolve: the app's picture protocol, or (web mode) this page. */
+function pictureBase() {
+  const convert = window.__TAURI__?.core?.convertFileSrc;
+  return convert ? convert('', 'jbpic') : '';
+}
 
 /** The full document shown in the frame. `html` is already sanitized by the back end. */
 export function frameDocument(html, lang) {
   return '<!doctype html><html' + (lang ? ` lang="${lang.replace(/[^A-Za-z0-9-]/g, '')}"` : '') + '><head>'
     + '<meta charset="utf-8">'
     + `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`
+    + (pictureBase() ? `<base href="${pictureBase().replace(/"/g, '')}">` : '')
     + '<meta name="referrer" content="no-referrer">'
     + '<meta name="color-scheme" content="light dark">'
     + `<style>${readerStyle}</style>`

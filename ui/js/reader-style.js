@@ -36,6 +36,10 @@ p { margin: 0 0 1em; }
 h1, h2, h3, h4 { line-height: 1.4; margin: 1.4em 0 0.6em; }
 a { color: var(--link); }
 img, video, svg { max-width: 100%; height: auto; }
+/* A picture not stored (yet): a small box that links to the original. */
+a.jb-picture-missing { display: inline-block; min-width: 2.5em; padding: 0.3em 0.6em; border: 1px dashed currentColor;
+  border-radius: 4px; opacity: 0.7; text-decoration: none; font-size: 0.85em; }
+a.jb-picture-missing::before { content: "🖼 "; }
 figure { margin: 1em 0; }
 figcaption { color: var(--muted); font-size: 0.9em; }
 blockquote {

@@ -24,7 +24,8 @@ async function open() {
   byId('settings-save').disabled = true;
   openDialog(dialog);
   try {
-    fill(await api.settings.get());
+    loaded = await api.settings.get();
+    fill(loaded);
     dialog.dataset.loaded = 'true';
     byId('settings-save').disabled = false;
   } catch (err) {
@@ -33,12 +34,16 @@ async function open() {
   byId('settings-interval').focus();
 }
 
+/** The settings as loaded: fields this dialog does not show are sent back unchanged. */
+let loaded = {};
+
 function read() {
   const minutes = Number(byId('settings-interval').value.trim() || NaN);
   if (!Number.isInteger(minutes)) {
     throw localError(t('settings.intervalInvalid'));
   }
   return {
+    ...loaded,
     sync_interval_minutes: minutes,
     sync_on_start: byId('settings-on-start').checked,
     notify_new: byId('settings-notify').checked,
@@ -51,7 +56,8 @@ async function save() {
   const button = byId('settings-save');
   button.disabled = true;
   try {
-    fill(await api.settings.set(read()));
+    loaded = await api.settings.set(read());
+    fill(loaded);
     setStatus(t('settings.saved'));
     closeDialog(byId('settings-dialog'));
   } catch (err) {
