@@ -9,6 +9,7 @@ mod encodings;
 mod feeds;
 mod hostile;
 mod manners;
+mod pictures;
 mod starter;
 mod state;
 mod subscriptions;

@@ -134,3 +134,39 @@ fn a_busy_port_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains(&format!("port {port}")) && stderr(&out).contains("in use"), "{}", stderr(&out));
 }
+
+#[tokio::test]
+async fn pictures_load_in_this_run_s_page_only() {
+    let server = TestServer::start();
+    let jb = Jb::empty();
+    jb.add(&server.url("/feeds/city-news.rss"));
+    jb.ok(&["sync"]);
+    let s = serve(&jb);
+    let client = reqwest::Client::new();
+    let response = client
+        .post(format!("{}/api/articles_list", s.base))
+        .bearer_auth(&s.token)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    let list: Value = response.json().await.unwrap();
+    let night = list.as_array().unwrap().iter().find(|a| a["title"] == "老街夜市重新開張").unwrap();
+    let (_, article) = call(&s, "articles_get", json!({"id": night["id"]})).await;
+    let reference = article["pictures"][0]["reference"].as_str().unwrap().to_owned();
+    let url = format!("{}/{reference}", s.base);
+    assert_eq!(reqwest::get(&url).await.unwrap().status().as_u16(), 401, "no cookie, no picture");
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let picture = client.get(&url).header("Cookie", pair.clone()).send().await.unwrap();
+    assert_eq!(picture.status().as_u16(), 200);
+    assert_eq!(picture.headers()["content-type"], "image/png");
+    assert_eq!(
+        picture.bytes().await.unwrap().as_ref(),
+        std::fs::read(crate::support::fixtures().join("img/night-market.png")).unwrap()
+    );
+    let outside =
+        client.get(format!("{}/pictures/../jianbao.sqlite3", s.base)).header("Cookie", pair).send().await.unwrap();
+    assert_ne!(outside.status().as_u16(), 200);
+}

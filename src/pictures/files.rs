@@ -51,7 +51,8 @@ impl PictureFiles {
     /// The file a reference names, if it is a well-formed picture reference: nothing outside `pictures/` can be
     /// reached through it.
     pub fn path_of(&self, reference: &str) -> Option<PathBuf> {
-        let rest = reference.trim_start_matches('/').strip_prefix("pictures/")?;
+        let reference = reference.trim_start_matches('/');
+        let rest = reference.strip_prefix("pictures/")?;
         let (shard, file) = rest.split_once('/')?;
         let (hash, ext) = file.split_once('.')?;
         let ok = shard.len() == 2
@@ -76,6 +77,7 @@ mod tests {
         let r = reference(&hash, "png");
         assert_eq!(r, format!("pictures/ab/{hash}.png"));
         assert_eq!(std::fs::read(files.path_of(&r).unwrap()).unwrap(), b"x");
+        assert_eq!(files.path_of(&format!("/{r}")), files.path_of(&r), "a URL path finds it too");
         files.remove(&hash, "png").unwrap();
         files.remove(&hash, "png").unwrap();
     }

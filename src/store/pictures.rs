@@ -185,3 +185,55 @@ impl Store {
         Ok(evicted)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CleanItem, SourceKind};
+    use crate::store::{NewSource, SourceUpdate};
+
+    /// A library with three articles (old read, newer read but bookmarked, unread), each with its own stored
+    /// picture of 100 bytes, plus one picture no article uses.
+    fn library() -> (tempfile::TempDir, Store, Vec<ArticleId>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("lib.sqlite3")).unwrap();
+        let new =
+            NewSource { kind: SourceKind::Feed, url: "http://a/", feed_url: "http://a/", title: "A", site_url: None };
+        let source = store.add_source(&new).unwrap().id;
+        let items: Vec<CleanItem> = (0..3)
+            .map(|i| CleanItem {
+                guid: Some(format!("g{i}")),
+                title: format!("t{i}"),
+                published: Some(format!("2026-01-0{}T00:00:00+00:00", i + 1)),
+                html: format!(r#"<img src="http://a/{i}.png">"#),
+                ..Default::default()
+            })
+            .collect();
+        store.apply_sync(source, &SourceUpdate::default(), &items).unwrap();
+        let ids: Vec<ArticleId> = store.article_ids().unwrap();
+        for i in 0..ids.len() {
+            let file = PictureFile { hash: format!("{i}{}", "0".repeat(63)), ext: "png".into(), bytes: 100 };
+            store.record_picture_stored(&format!("http://a/{i}.png"), &file, (10, 10)).unwrap();
+        }
+        let orphan = PictureFile { hash: "f".repeat(64), ext: "png".into(), bytes: 50 };
+        store.record_picture_stored("http://a/orphan.png", &orphan, (10, 10)).unwrap();
+        store.set_read(ids[0], true).unwrap();
+        store.set_read(ids[1], true).unwrap();
+        store.set_bookmarked(ids[1], true).unwrap();
+        (dir, store, ids)
+    }
+
+    #[test]
+    fn eviction_takes_unused_pictures_then_old_read_ones_and_never_bookmarks_or_unread() {
+        let (_dir, mut store, ids) = library();
+        assert_eq!(store.picture_bytes().unwrap(), 350);
+        let first = store.evict_pictures(10).unwrap();
+        assert_eq!(first.iter().map(|f| f.bytes).collect::<Vec<_>>(), [50], "the unused one goes first");
+        let all = store.evict_pictures(10_000).unwrap();
+        assert_eq!(all.len(), 1, "only the old read article's picture can go: {all:?}");
+        assert_eq!(store.article_pictures(ids[0]).unwrap()[0].status, "evicted");
+        assert_eq!(store.article_pictures(ids[1]).unwrap()[0].status, "stored", "bookmarked");
+        assert_eq!(store.article_pictures(ids[2]).unwrap()[0].status, "stored", "unread");
+        assert_eq!(store.picture_bytes().unwrap(), 200);
+    }
+}
