@@ -49,6 +49,8 @@ fn main() {
     let files = library.as_ref().ok().map(|l| l.picture_files().clone());
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        // Links in articles open in the system browser, never inside the window.
+        .plugin(tauri_plugin_opener::init())
         // Stored pictures for the reader: jbpic://localhost/pictures/ab/<hash>.png (http://jbpic.localhost on Windows).
         .register_uri_scheme_protocol("jbpic", move |_ctx, request| picture(files.as_ref(), request.uri().path()))
         .manage(AppState(library))
