@@ -28,6 +28,9 @@ pub struct Source {
     pub interval_minutes: Option<i64>,
     /// Failed syncs in a row (back-off grows with it).
     pub failures: i64,
+    /// Retention for this source (null: the library's default).
+    pub keep_days: Option<i64>,
+    pub keep_articles: Option<i64>,
     /// The earliest time the scheduler fetches this source again.
     pub next_sync_at: Option<String>,
     /// HTTP validators and body hash from the last successful fetch (not part of the API shape).

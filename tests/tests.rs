@@ -10,6 +10,7 @@ mod feeds;
 mod hostile;
 mod manners;
 mod pictures;
+mod retention;
 mod starter;
 mod state;
 mod subscriptions;

@@ -2,7 +2,8 @@
 
 use jianbao::library::SourceChanges;
 
-/// Reads `title=...`, `encoding=gbk|auto`, `folder=A/B` (empty: top level) and `interval=MINUTES|default`.
+/// Reads `title=...`, `encoding=gbk|auto`, `folder=A/B` (empty: top level), `interval=MINUTES|default`,
+/// `keep_days=N|default` and `keep_articles=N|default` (0: no limit).
 pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
     let bad = |msg: String| jianbao::Error::InvalidArgument(msg);
     let mut changes = SourceChanges::default();
@@ -29,7 +30,18 @@ pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
                     ),
                 })
             }
-            other => return Err(bad(format!("--set {other}=...: keys are title, encoding, folder, interval"))),
+            key @ ("keep_days" | "keep_articles") => {
+                let n = match value {
+                    "" | "default" => None,
+                    n => Some(n.parse().map_err(|_| bad(format!("--set {key}={n}: a number, or default")))?),
+                };
+                if key == "keep_days" { changes.keep_days = Some(n) } else { changes.keep_articles = Some(n) }
+            }
+            other => {
+                return Err(bad(format!(
+                    "--set {other}=...: keys are title, encoding, folder, interval, keep_days, keep_articles"
+                )));
+            }
         }
     }
     Ok(changes)

@@ -17,6 +17,21 @@ pub struct Settings {
     /// The most space stored pictures may take, in MiB (0: no pictures are downloaded).
     #[serde(default = "default_picture_budget")]
     pub picture_budget_mb: i64,
+    /// Read articles are kept this many days (0: for ever), unless their source says otherwise. Bookmarked,
+    /// reacted-to and unread articles are always kept.
+    #[serde(default = "default_keep_days")]
+    pub keep_days: i64,
+    /// Each source keeps its newest this many articles; read ones beyond go (0: no limit).
+    #[serde(default = "default_keep_articles")]
+    pub keep_articles: i64,
+}
+
+fn default_keep_days() -> i64 {
+    365
+}
+
+fn default_keep_articles() -> i64 {
+    5000
 }
 
 fn default_picture_budget() -> i64 {
@@ -30,6 +45,8 @@ impl Default for Settings {
             sync_on_start: true,
             notify_new: false,
             picture_budget_mb: default_picture_budget(),
+            keep_days: default_keep_days(),
+            keep_articles: default_keep_articles(),
         }
     }
 }
@@ -58,6 +75,9 @@ impl Library {
                 "picture budget {} MiB: choose 0 (no pictures) to 1 TiB",
                 settings.picture_budget_mb
             )));
+        }
+        if settings.keep_days < 0 || settings.keep_articles < 0 {
+            return Err(Error::InvalidArgument("keep_days and keep_articles are 0 (no limit) or more".into()));
         }
         let before = self.settings()?;
         let json = serde_json::to_string(settings).map_err(|e| Error::Internal(e.to_string()))?;

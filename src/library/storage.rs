@@ -3,7 +3,7 @@
 
 use super::Library;
 use crate::error::Result;
-use crate::store::SourceUsage;
+use crate::store::{Pruned, Retention, SourceUsage};
 use serde::Serialize;
 
 /// Space used, for the settings' storage view.
@@ -48,5 +48,25 @@ impl Library {
             let _ = self.inner.files.remove(&file.hash, &file.ext);
         }
         Ok(Freed { pictures: evicted.len(), bytes: evicted.iter().map(|f| f.bytes).sum() })
+    }
+}
+
+impl Library {
+    /// Deletes the read articles retention no longer keeps (never bookmarked, reacted-to or unread ones) and
+    /// the picture files only they used. Runs after every sync.
+    pub fn apply_retention(&self) -> Result<Pruned> {
+        let settings = self.settings()?;
+        let pruned =
+            self.store().apply_retention(Retention { days: settings.keep_days, articles: settings.keep_articles })?;
+        for file in &pruned.pictures {
+            let _ = self.inner.files.remove(&file.hash, &file.ext);
+        }
+        Ok(pruned)
+    }
+
+    /// Gives a little freed space back to the file system (a few megabytes per call, so the library is never
+    /// held for long). Returns the free pages left.
+    pub fn give_back_space(&self) -> Result<i64> {
+        Ok(self.store().give_back_space(512)?)
     }
 }

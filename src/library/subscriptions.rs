@@ -21,6 +21,10 @@ pub struct SourceChanges {
     pub folder: Option<Vec<String>>,
     #[serde(default, deserialize_with = "present")]
     pub interval_minutes: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "present")]
+    pub keep_days: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "present")]
+    pub keep_articles: Option<Option<i64>>,
 }
 
 /// Tells a field given as `null` (Some(None)) from a field left out (None).
@@ -83,6 +87,9 @@ impl Library {
         {
             return Err(Error::InvalidArgument(format!("interval {minutes} minutes: choose 1 minute to 7 days")));
         }
+        if [changes.keep_days, changes.keep_articles].iter().any(|v| matches!(v, Some(Some(n)) if *n < 0)) {
+            return Err(Error::InvalidArgument("keep_days and keep_articles are 0 (no limit) or more".into()));
+        }
         if changes.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
             return Err(Error::InvalidArgument("a source's title cannot be empty".into()));
         }
@@ -91,6 +98,8 @@ impl Library {
             encoding: changes.encoding.clone(),
             folder: changes.folder.clone(),
             interval_minutes: changes.interval_minutes,
+            keep_days: changes.keep_days,
+            keep_articles: changes.keep_articles,
         };
         let default_minutes = self.settings()?.sync_interval_minutes;
         let mut store = self.store();

@@ -152,6 +152,8 @@ impl Library {
                 tracing::warn!("scheduled sync: {e}");
             }
             first = false;
+            // Space deleted articles left behind goes back to the file system a little at a time.
+            let _ = self.give_back_space();
             tokio::time::sleep(SCHEDULER_TICK).await;
         }
     }
@@ -213,6 +215,9 @@ impl Library {
             .buffer_unordered(SOURCES_IN_FLIGHT)
             .collect()
             .await;
+        if let Err(e) = self.apply_retention() {
+            tracing::warn!("retention after sync: {e}");
+        }
         results
     }
 
@@ -254,6 +259,8 @@ mod tests {
             body_hash: None,
             folder_id: None,
             feed_interval: None,
+            keep_days: None,
+            keep_articles: None,
         }
     }
 

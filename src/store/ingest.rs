@@ -221,6 +221,13 @@ pub enum Write<'a> {
     Failure { source: SourceId, kind: &'a str, message: &'a str, next_sync_at: i64 },
 }
 
+/// True when retention deleted this item before (see `store::retention`).
+fn tombstoned(tx: &Transaction<'_>, source: SourceId, item: &CleanItem, p: &PreparedItem) -> rusqlite::Result<bool> {
+    let key = super::retention::identity(item.guid.as_deref(), p.link_key.as_deref(), &p.hash);
+    tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM article_tombstones WHERE source_id = ?1 AND key = ?2)")?
+        .query_row(params![source, key], |r| r.get(0))
+}
+
 /// Writes one source's items and facts inside an open transaction.
 fn apply_in(
     tx: &Transaction<'_>,
@@ -231,6 +238,10 @@ fn apply_in(
     {
         let now = now_ts();
         let mut changes = ChangeSet::default();
+        let any_tombstones: bool = !items.is_empty()
+            && tx
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM article_tombstones WHERE source_id = ?1)")?
+                .query_row([source], |r| r.get(0))?;
         let mut has_guidless: bool = items.is_empty()
             || tx
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid IS NULL)")?
@@ -274,6 +285,11 @@ fn apply_in(
                     update.execute(values.as_slice())?;
                     changes.updated.push(id);
                     id
+                }
+                None if any_tombstones && tombstoned(tx, source, item, p)? => {
+                    // Retention deleted it; the feed still lists it. Gone stays gone.
+                    changes.unchanged += 1;
+                    continue;
                 }
                 None => {
                     let mut insert = tx.prepare_cached(

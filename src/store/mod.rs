@@ -10,6 +10,7 @@ mod ingest;
 mod meta;
 mod pictures;
 mod portal;
+mod retention;
 mod sources;
 mod state;
 
@@ -17,6 +18,7 @@ pub use articles::ArticleFilter;
 pub use fts::{fold_for_search, fold_script, search_query};
 pub use ingest::{ChangeSet, PreparedItem, Write, prepare};
 pub use pictures::{ArticlePicture, PictureFile, SourceUsage};
+pub use retention::{Pruned, Retention};
 pub use sources::{NewSource, SourceSettings, SourceUpdate};
 
 use rusqlite::Connection;
@@ -29,6 +31,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_sync_engine", include_str!("migrations/0002_sync_engine.sql")),
     ("0003_leaner_indexes", include_str!("migrations/0003_leaner_indexes.sql")),
     ("0004_pictures", include_str!("migrations/0004_pictures.sql")),
+    ("0005_retention", include_str!("migrations/0005_retention.sql")),
 ];
 
 /// The schema version this program writes.
@@ -78,6 +81,11 @@ impl Store {
         conn.pragma_update(None, "journal_size_limit", 8 * 1024 * 1024).map_err(open_err)?;
         // 16 MiB of page cache (the default is 2): a sync touches index pages all over a large library.
         conn.pragma_update(None, "cache_size", -16_000).map_err(open_err)?;
+        if found == 0 {
+            // Only possible before the first table exists: lets deleted pages be given back a few at a time
+            // (`give_back_space`) instead of by a VACUUM that would hold the library for as long as it runs.
+            conn.pragma_update(None, "auto_vacuum", "INCREMENTAL").map_err(open_err)?;
+        }
         let mut store = Store { conn, created: !existed || found == 0 };
         store.migrate(found)?;
         Ok(store)

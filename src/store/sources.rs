@@ -40,6 +40,9 @@ pub struct SourceSettings {
     pub folder: Option<Vec<String>>,
     /// `Some(None)` returns to the library's default.
     pub interval_minutes: Option<Option<i64>>,
+    /// Retention: `Some(None)` returns to the library's default.
+    pub keep_days: Option<Option<i64>>,
+    pub keep_articles: Option<Option<i64>>,
 }
 
 const SELECT: &str = "
@@ -48,7 +51,8 @@ const SELECT: &str = "
              WHERE a.source_id = s.id AND st.read = 0),
            (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
            s.last_sync_at, s.last_error, s.last_error_kind, s.etag, s.last_modified,
-           s.encoding, s.sync_interval, s.failures, s.next_sync_at, s.body_hash, s.folder_id, s.feed_interval
+           s.encoding, s.sync_interval, s.failures, s.next_sync_at, s.body_hash, s.folder_id, s.feed_interval,
+           s.keep_days, s.keep_articles
       FROM sources s";
 
 fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
@@ -74,6 +78,8 @@ fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
         body_hash: row.get(17)?,
         folder_id: row.get(18)?,
         feed_interval: row.get(19)?,
+        keep_days: row.get(20)?,
+        keep_articles: row.get(21)?,
         folder: Vec::new(),
     })
 }
@@ -138,6 +144,12 @@ impl Store {
         }
         if let Some(minutes) = &settings.interval_minutes {
             tx.execute("UPDATE sources SET sync_interval = ?2 WHERE id = ?1", params![id, minutes.map(|m| m * 60)])?;
+        }
+        if let Some(days) = &settings.keep_days {
+            tx.execute("UPDATE sources SET keep_days = ?2 WHERE id = ?1", params![id, days])?;
+        }
+        if let Some(most) = &settings.keep_articles {
+            tx.execute("UPDATE sources SET keep_articles = ?2 WHERE id = ?1", params![id, most])?;
         }
         if let Some(path) = &settings.folder {
             let folder = super::folders::ensure_path(&tx, path)?;
