@@ -9,6 +9,7 @@ mod encodings;
 mod feeds;
 mod hostile;
 mod manners;
+mod readability;
 mod starter;
 mod state;
 mod subscriptions;
