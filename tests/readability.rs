@@ -4,6 +4,8 @@
 //! pages are measured fairly); the mean F1 must hold at 0.90. Titles are compared with the expected metadata
 //! and reported. How we read pages differently, and why, is in `docs/extraction.md`.
 
+mod fixtures;
+
 use jianbao::decode::decode;
 use jianbao::extract::{extract_article, extract_by_density};
 use jianbao::sanitize::{Sanitizer, html_to_text};
