@@ -9,6 +9,7 @@ pub mod clean;
 pub mod decode;
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod fetch;
 pub mod library;
 pub mod model;

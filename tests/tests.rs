@@ -10,6 +10,7 @@ mod feeds;
 mod hostile;
 mod manners;
 mod pictures;
+mod readability;
 mod retention;
 mod starter;
 mod state;
