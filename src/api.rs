@@ -56,6 +56,10 @@ struct OpmlText {
     text: String,
 }
 #[derive(Deserialize)]
+struct SaveUrl {
+    url: String,
+}
+#[derive(Deserialize)]
 struct FreeSpace {
     bytes: i64,
 }
@@ -147,6 +151,10 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
         }
         "opml_export" => Ok(json!({ "text": library.export_opml()? })),
         "storage_info" => ok(library.storage()),
+        "pages_save" => {
+            let a: SaveUrl = args(cmd, raw)?;
+            ok(library.save_page(&a.url).await)
+        }
         "storage_free" => {
             let a: FreeSpace = args(cmd, raw)?;
             ok(library.free_picture_space(a.bytes))

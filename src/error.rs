@@ -40,6 +40,8 @@ pub enum Error {
     Internal(String),
     #[error(transparent)]
     Opml(#[from] crate::opml::OpmlError),
+    #[error(transparent)]
+    Extract(#[from] crate::extract::ExtractError),
 }
 
 impl Error {
@@ -65,6 +67,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
             Error::Opml(_) => "parse",
+            Error::Extract(_) => "no_article",
         }
     }
 

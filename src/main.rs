@@ -58,6 +58,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Save any article page for reading later: extracted, bookmarked, with its pictures, in the Saved source.
+    Save {
+        url: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Subscribe to every feed of an OPML file (nested outlines become folders); nothing is fetched until sync.
     ImportOpml { file: PathBuf },
     /// List articles, newest first.

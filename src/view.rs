@@ -31,6 +31,8 @@ pub struct Source {
     /// Retention for this source (null: the library's default).
     pub keep_days: Option<i64>,
     pub keep_articles: Option<i64>,
+    /// Whether each new article's linked page is fetched for its full text.
+    pub full_text: bool,
     /// The earliest time the scheduler fetches this source again.
     pub next_sync_at: Option<String>,
     /// HTTP validators and body hash from the last successful fetch (not part of the API shape).

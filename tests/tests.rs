@@ -7,6 +7,7 @@ mod cli;
 mod corpora;
 mod encodings;
 mod feeds;
+mod full_text;
 mod hostile;
 mod manners;
 mod pictures;

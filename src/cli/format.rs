@@ -29,6 +29,7 @@ pub fn source_details(s: &Source) -> String {
         ("encoding", or(s.encoding.clone(), "auto")),
         ("interval", s.interval_minutes.map(|m| format!("{m} min")).unwrap_or_else(|| "default".to_owned())),
         ("articles", format!("{} ({} unread)", s.total, s.unread)),
+        ("full text", if s.full_text { "on".to_owned() } else { "off".to_owned() }),
         ("keep days", s.keep_days.map(|d| d.to_string()).unwrap_or_else(|| "default".to_owned())),
         ("keep", s.keep_articles.map(|d| format!("{d} read articles")).unwrap_or_else(|| "default".to_owned())),
         ("last sync", or(s.last_sync_at.clone(), "never")),

@@ -99,6 +99,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             };
             if json { print_json(&source)? } else { print!("{}", format::source_details(&source)) }
         }
+        Command::Save { url, json } => {
+            let article = library.save_page(&url).await?;
+            if json { print_json(&article)? } else { println!("{}\t{}", article.id, article.title) }
+        }
         Command::ImportOpml { file } => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("unable to read {}", file.display()))?;
             let report = library.import_opml(&text).with_context(|| format!("unable to import {}", file.display()))?;

@@ -3,7 +3,7 @@
 use jianbao::library::SourceChanges;
 
 /// Reads `title=...`, `encoding=gbk|auto`, `folder=A/B` (empty: top level), `interval=MINUTES|default`,
-/// `keep_days=N|default` and `keep_articles=N|default` (0: no limit).
+/// `keep_days=N|default`, `keep_articles=N|default` (0: no limit) and `full_text=on|off`.
 pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
     let bad = |msg: String| jianbao::Error::InvalidArgument(msg);
     let mut changes = SourceChanges::default();
@@ -30,6 +30,13 @@ pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
                     ),
                 })
             }
+            "full_text" => {
+                changes.full_text = Some(match value {
+                    "on" | "yes" | "true" | "1" => true,
+                    "off" | "no" | "false" | "0" => false,
+                    other => return Err(bad(format!("--set full_text={other}: on or off"))),
+                })
+            }
             key @ ("keep_days" | "keep_articles") => {
                 let n = match value {
                     "" | "default" => None,
@@ -39,7 +46,7 @@ pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
             }
             other => {
                 return Err(bad(format!(
-                    "--set {other}=...: keys are title, encoding, folder, interval, keep_days, keep_articles"
+                    "--set {other}=...: keys are title, encoding, folder, interval, keep_days, keep_articles, full_text"
                 )));
             }
         }

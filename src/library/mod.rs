@@ -2,11 +2,13 @@
 //! call these methods, so the three cannot drift. Syncing and scheduling are in `syncing.rs`, library-wide
 //! settings in `settings.rs`.
 
+mod saved;
 mod settings;
 mod storage;
 mod subscriptions;
 mod syncing;
 
+pub use saved::{SAVED_TITLE, SAVED_URL};
 pub use settings::Settings;
 pub use storage::{Freed, Storage};
 pub use subscriptions::{ImportReport, SourceChanges};

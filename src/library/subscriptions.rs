@@ -25,6 +25,7 @@ pub struct SourceChanges {
     pub keep_days: Option<Option<i64>>,
     #[serde(default, deserialize_with = "present")]
     pub keep_articles: Option<Option<i64>>,
+    pub full_text: Option<bool>,
 }
 
 /// Tells a field given as `null` (Some(None)) from a field left out (None).
@@ -100,6 +101,7 @@ impl Library {
             interval_minutes: changes.interval_minutes,
             keep_days: changes.keep_days,
             keep_articles: changes.keep_articles,
+            full_text: changes.full_text,
         };
         let default_minutes = self.settings()?.sync_interval_minutes;
         let mut store = self.store();

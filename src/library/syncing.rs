@@ -261,6 +261,7 @@ mod tests {
             feed_interval: None,
             keep_days: None,
             keep_articles: None,
+            full_text: false,
         }
     }
 

@@ -122,6 +122,16 @@ impl Store {
         Ok(Some(article))
     }
 
+    /// The article of `source` with this guid.
+    pub fn article_id_by_guid(&self, source: SourceId, guid: &str) -> Result<Option<ArticleId>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM articles WHERE source_id = ?1 AND guid = ?2", params![source, guid], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
     /// Every article id, oldest first (for export).
     pub fn article_ids(&self) -> Result<Vec<ArticleId>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;

@@ -159,7 +159,19 @@ pub fn prepare(items: Vec<CleanItem>) -> Vec<PreparedItem> {
         .collect()
 }
 
-fn index(tx: &Transaction<'_>, id: ArticleId, p: &PreparedItem) -> rusqlite::Result<()> {
+impl PreparedItem {
+    /// The sanitized item.
+    pub fn item(&self) -> &CleanItem {
+        &self.item
+    }
+
+    /// The pictures it shows.
+    pub fn pictures(&self) -> &[String] {
+        &self.pictures
+    }
+}
+
+pub(super) fn index(tx: &Transaction<'_>, id: ArticleId, p: &PreparedItem) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?.execute([id])?;
     tx.prepare_cached("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?.execute(params![
         id,
@@ -277,7 +289,7 @@ fn apply_in(
                         "UPDATE articles SET guid = coalesce(?1, guid), link = ?2, link_key = ?3, title = ?4,
                             author = ?5, published = ?6, updated = ?7, sort_ts = ?8, summary = ?9, html = ?10,
                             text = ?11, categories = ?12, content_hash = ?13, changed_at = ?14, enclosures = ?15,
-                            comments_link = ?16
+                            comments_link = ?16, full_text_at = NULL, full_text_error = NULL
                           WHERE id = ?17",
                     )?;
                     let mut values: Vec<&dyn rusqlite::ToSql> = fields.to_vec();

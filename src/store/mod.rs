@@ -6,6 +6,7 @@
 mod articles;
 mod folders;
 mod fts;
+mod full_text;
 mod ingest;
 mod meta;
 mod pictures;
@@ -32,6 +33,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_leaner_indexes", include_str!("migrations/0003_leaner_indexes.sql")),
     ("0004_pictures", include_str!("migrations/0004_pictures.sql")),
     ("0005_retention", include_str!("migrations/0005_retention.sql")),
+    ("0006_full_text", include_str!("migrations/0006_full_text.sql")),
 ];
 
 /// The schema version this program writes.

@@ -43,6 +43,8 @@ pub struct SourceSettings {
     /// Retention: `Some(None)` returns to the library's default.
     pub keep_days: Option<Option<i64>>,
     pub keep_articles: Option<Option<i64>>,
+    /// Whether each new article's linked page is fetched for its full text.
+    pub full_text: Option<bool>,
 }
 
 const SELECT: &str = "
@@ -52,7 +54,7 @@ const SELECT: &str = "
            (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
            s.last_sync_at, s.last_error, s.last_error_kind, s.etag, s.last_modified,
            s.encoding, s.sync_interval, s.failures, s.next_sync_at, s.body_hash, s.folder_id, s.feed_interval,
-           s.keep_days, s.keep_articles
+           s.keep_days, s.keep_articles, s.full_text
       FROM sources s";
 
 fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
@@ -80,6 +82,7 @@ fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
         feed_interval: row.get(19)?,
         keep_days: row.get(20)?,
         keep_articles: row.get(21)?,
+        full_text: row.get(22)?,
         folder: Vec::new(),
     })
 }
@@ -150,6 +153,9 @@ impl Store {
         }
         if let Some(most) = &settings.keep_articles {
             tx.execute("UPDATE sources SET keep_articles = ?2 WHERE id = ?1", params![id, most])?;
+        }
+        if let Some(on) = settings.full_text {
+            tx.execute("UPDATE sources SET full_text = ?2 WHERE id = ?1", params![id, on])?;
         }
         if let Some(path) = &settings.folder {
             let folder = super::folders::ensure_path(&tx, path)?;

@@ -2,12 +2,14 @@
 //! → store, one transaction per source (several sources may share a commit, see `writer.rs`); a failure is
 //! recorded on its source and nothing stored is lost.
 
+mod full_text;
 mod identify;
 mod pictures;
 mod writer;
 
+pub use full_text::fetch_article_page;
 pub use identify::{Identified, identify};
-pub use pictures::PictureCounts;
+pub use pictures::{PictureCounts, download_pictures};
 pub use writer::{Work, Writer};
 
 use crate::decode::{charset_from_content_type, declare_utf8, decode, decode_as};
@@ -45,6 +47,8 @@ pub struct SyncResult {
     pub error_kind: Option<String>,
     /// How this sync's picture downloads went.
     pub pictures: PictureCounts,
+    /// Articles that got their full text from their linked page in this sync.
+    pub full_texts: usize,
 }
 
 /// Watches a sync as it goes (a progress bar, the UI's status).
@@ -87,6 +91,11 @@ pub fn parse_http_url(input: &str) -> Result<Url> {
         });
     }
     Ok(url)
+}
+
+/// A fetched page's text, decoded by the same rules as feeds.
+pub(crate) fn read_text(response: &Response) -> String {
+    decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type)).text
 }
 
 /// Decodes (with the source's encoding override, if any) and parses a fetched body.
@@ -136,6 +145,7 @@ pub async fn sync_source(ctx: &Context<'_>, source: &Source, policy: Policy) -> 
         error: None,
         error_kind: None,
         pictures: PictureCounts::default(),
+        full_texts: 0,
     };
     if let Some(until) = rate_limited_until(source) {
         result.skipped = Some(format!("the site asked to wait until {until}"));
@@ -145,6 +155,9 @@ pub async fn sync_source(ctx: &Context<'_>, source: &Source, policy: Policy) -> 
         Ok(outcome) => {
             (result.new, result.updated, result.unchanged) = (outcome.new, outcome.updated, outcome.unchanged);
             result.note = outcome.note;
+            if source.full_text && source.kind == SourceKind::Feed {
+                result.full_texts = full_text::fetch_full_texts(fetcher, ctx.store, source).await;
+            }
             if policy.pictures && source.kind == SourceKind::Feed {
                 result.pictures =
                     pictures::download_pictures(fetcher, ctx.store, ctx.files, source.id, policy.picture_budget).await;
@@ -257,7 +270,7 @@ async fn fetch_and_store(fetcher: &Fetcher, writer: &Writer, source: &Source, po
 }
 
 /// Slots for the CPU-bound part of syncing, one per core.
-fn cpu_slots() -> &'static tokio::sync::Semaphore {
+pub(super) fn cpu_slots() -> &'static tokio::sync::Semaphore {
     static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
     SLOTS
         .get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)))
