@@ -195,6 +195,8 @@ pub struct ParsedItem {
     pub enclosures: Vec<Enclosure>,
     /// Where the article's comments are (RSS `<comments>`, `wfw:commentRss`, Atom `rel="replies"`).
     pub comments: Option<String>,
+    /// A picture the feed gives for the article (Media RSS thumbnail), shown when its body has none.
+    pub thumbnail: Option<String>,
     pub portal: Option<PortalInfo>,
 }
 
@@ -225,5 +227,6 @@ pub struct CleanItem {
     pub categories: Vec<String>,
     pub enclosures: Vec<Enclosure>,
     pub comments: Option<String>,
+    pub thumbnail: Option<String>,
     pub portal: Option<PortalInfo>,
 }

@@ -206,6 +206,11 @@ fn clean_item(sanitizer: &Sanitizer, item: ParsedItem) -> CleanItem {
             .and_then(|c| base.map_or_else(|| Url::parse(&c), |b| b.join(&c)).ok())
             .filter(|u| matches!(u.scheme(), "http" | "https"))
             .map(|u| u.to_string()),
+        thumbnail: item
+            .thumbnail
+            .and_then(|t| base.map_or_else(|| Url::parse(&t), |b| b.join(&t)).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .map(|u| u.to_string()),
         portal: item.portal,
     }
 }

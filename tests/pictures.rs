@@ -130,3 +130,32 @@ fn hostile_pictures_are_refused_with_a_note_and_the_rest_is_stored() {
     assert_eq!(picture_of(&jb, "fine")["status"], "stored");
     assert_eq!(walk(&jb.data_dir().join("pictures")).len(), 1);
 }
+
+#[test]
+fn an_article_without_pictures_shows_its_feed_thumbnail_and_enclosure() {
+    let server = TestServer::start();
+    let xml = format!(
+        r#"<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Media</title>
+        <item><title>thumb</title><guid>t1</guid><description>No picture in the text.</description>
+          <media:thumbnail url="{}"/></item>
+        <item><title>enclosed</title><guid>e1</guid><description>Nor here.</description>
+          <enclosure url="{}" type="image/jpeg" length="100"/></item>
+        <item><title>both</title><guid>b1</guid><description><![CDATA[<img src="/img/night-market.png">]]></description>
+          <enclosure url="{}" type="image/jpeg" length="100"/></item>
+        </channel></rss>"#,
+        server.url("/img/radish.png"),
+        server.url("/img/night-market.png"),
+        server.url("/img/radish.png"),
+    );
+    server.set("/media.rss", Reply::xml(xml));
+    let jb = Jb::empty();
+    jb.add(&server.url("/media.rss"));
+    jb.ok(&["sync"]);
+    for title in ["thumb", "enclosed"] {
+        let a = jb.article_titled(title);
+        let reference = a["pictures"][0]["reference"].as_str().unwrap_or_else(|| panic!("{title}: {a}"));
+        assert!(a["html"].as_str().unwrap().contains(&format!(r#"<img src="{reference}""#)), "{title}: {}", a["html"]);
+    }
+    let both = jb.article_titled("both");
+    assert_eq!(both["pictures"].as_array().unwrap().len(), 1, "a body's own pictures are not repeated: {both}");
+}

@@ -58,6 +58,12 @@ pub fn item(entry: Entry, facts: Option<&ItemFacts>, cx: &Context) -> ParsedItem
         html,
         categories: categories(&entry, facts, cx.kind),
         enclosures: enclosures(&entry, facts),
+        thumbnail: entry
+            .media
+            .iter()
+            .flat_map(|m| &m.thumbnails)
+            .map(|t| t.image.uri.trim().to_owned())
+            .find(|u| !u.is_empty()),
         comments: entry
             .links
             .iter()

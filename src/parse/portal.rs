@@ -163,6 +163,7 @@ pub fn parse_article_page(html: &str, page: &Url, site_offset: FixedOffset) -> R
         html: body.inner_html(),
         categories: info.category_path.clone(),
         enclosures: Vec::new(),
+        thumbnail: None,
         comments: info
             .aid
             .and_then(|aid| base.join(&format!("portal.php?mod=comment&id={aid}&idtype=aid")).ok())

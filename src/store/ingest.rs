@@ -127,9 +127,14 @@ pub struct PreparedItem {
     pictures: Vec<String>,
 }
 
-/// The pictures an item shows: those in its HTML, then image enclosures.
+/// The pictures an item shows: those in its HTML; when its HTML has none, its image enclosures and its feed
+/// thumbnail (shown after the text), which would mostly repeat a body's pictures otherwise.
 fn item_pictures(item: &CleanItem) -> Vec<String> {
     let mut urls = crate::pictures::picture_urls(&item.html);
+    if !urls.is_empty() {
+        return urls;
+    }
+    urls.extend(item.thumbnail.iter().cloned());
     for e in &item.enclosures {
         let is_image = e.mime.as_deref().map_or_else(
             || [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|x| e.url.to_ascii_lowercase().ends_with(x)),
