@@ -12,6 +12,7 @@ pub const RSS090: &str = "http://my.netscape.com/rdf/simple/0.9/";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
 const CONTENT: &str = "http://purl.org/rss/1.0/modules/content/";
 const ITUNES: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+const MEDIA: &str = "http://search.yahoo.com/mrss/";
 /// The namespaces feed-rs knows, which it matches only when spelled exactly so.
 const KNOWN: [&str; 8] = [
     ATOM10,
@@ -19,7 +20,7 @@ const KNOWN: [&str; 8] = [
     DC,
     CONTENT,
     ITUNES,
-    "http://search.yahoo.com/mrss/",
+    MEDIA,
     "https://podcastindex.org/namespace/1.0",
     "http://wellformedweb.org/CommentAPI/",
 ];
@@ -35,6 +36,7 @@ pub enum Ns {
     Dc,
     Content,
     Itunes,
+    Media,
     Other,
 }
 
@@ -47,6 +49,7 @@ pub fn ns_of(resolved: &ResolveResult) -> Ns {
             DC => Ns::Dc,
             CONTENT => Ns::Content,
             ITUNES => Ns::Itunes,
+            MEDIA => Ns::Media,
             _ => Ns::Other,
         },
         ResolveResult::Unbound => Ns::None,

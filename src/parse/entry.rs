@@ -63,7 +63,8 @@ pub fn item(entry: Entry, facts: Option<&ItemFacts>, cx: &Context) -> ParsedItem
             .iter()
             .flat_map(|m| &m.thumbnails)
             .map(|t| t.image.uri.trim().to_owned())
-            .find(|u| !u.is_empty()),
+            .find(|u| !u.is_empty())
+            .or_else(|| facts.and_then(|f| f.thumbnail.clone())),
         comments: entry
             .links
             .iter()
@@ -167,4 +168,16 @@ fn enclosures(entry: &Entry, facts: Option<&ItemFacts>) -> Vec<Enclosure> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod thumbnail_tests {
+    #[test]
+    fn a_lone_media_thumbnail_is_kept() {
+        let xml = r#"<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>M</title>
+            <item><title>t</title><guid>t1</guid><description>x</description><media:thumbnail url="http://a.example/t.png"/></item>
+            </channel></rss>"#;
+        let feed = crate::parse::parse_feed(xml, &url::Url::parse("http://a.example/f").unwrap()).unwrap();
+        assert_eq!(feed.items[0].thumbnail.as_deref(), Some("http://a.example/t.png"));
+    }
 }

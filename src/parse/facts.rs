@@ -25,6 +25,8 @@ pub struct ItemFacts {
     pub xhtml: Option<String>,
     /// JSON Feed attachments.
     pub enclosures: Vec<Enclosure>,
+    /// The first Media RSS thumbnail (feed-rs keeps thumbnails only beside `media:content`).
+    pub thumbnail: Option<String>,
 }
 
 impl Facts {

@@ -224,6 +224,13 @@ impl Normalizer {
                 frame.role = Role::Collect(Target::Permalink, String::new())
             }
             (_, "subject") if ns == Ns::Dc && in_item => frame.role = Role::Collect(Target::Subject, String::new()),
+            (_, "thumbnail") if ns == Ns::Media && in_item => {
+                if let Some(item) = self.item.and_then(|i| self.facts.items.get_mut(i))
+                    && item.thumbnail.is_none()
+                {
+                    item.thumbnail = attribute(start, "url").map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
+                }
+            }
             (_, "author") if ns == Ns::Itunes && in_item => {
                 frame.role = Role::Collect(Target::ItemAuthor, String::new())
             }
