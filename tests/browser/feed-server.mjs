@@ -1,7 +1,8 @@
-// A feed server for the browser test: serves tests/fixtures/feeds/* and tests/fixtures/pages/* on 127.0.0.1,
-// answers 404 for anything else, counts hits per path and records each request's User-Agent. A test can make a
-// path fail (`fail(path, status)` until `restore(path)`), hold its answers until it says so (`hold(path)`), or
-// answer a path with a body of its own (`serve(path, type, body)`).
+// A feed server for the browser test: serves tests/fixtures/feeds/*, tests/fixtures/pages/* and the pictures
+// tests/fixtures/img/*.{png,gif} (image/png, image/gif) on 127.0.0.1, answers 404 for anything else, counts hits
+// per path and records each request's User-Agent. A test can make a path fail (`fail(path, status)` until
+// `restore(path)`), hold its answers until it says so (`hold(path)`), or answer a path with a body of its own
+// (`serve(path, type, body)`).
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -11,7 +12,12 @@ const TYPES = {
   '.atom': 'application/atom+xml',
   '.json': 'application/feed+json',
   '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
 };
+
+/** The fixture folders served, and which files of each. */
+const SERVED = /^\/(feeds|pages)\/([A-Za-z0-9._-]+)$|^\/(img)\/([A-Za-z0-9_-]+\.(?:png|gif))$/;
 
 /** Starts the server on a free port; resolves to {origin, hits, requests, fail, restore, hold, serve, close}. */
 export async function startFeedServer(fixturesDir) {
@@ -37,11 +43,12 @@ export async function startFeedServer(fixturesDir) {
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
-    const match = /^\/(feeds|pages)\/([A-Za-z0-9._-]+)$/.exec(pathname);
-    if (match && !match[2].startsWith('.')) {
+    const match = SERVED.exec(pathname);
+    const [folder, name] = match ? [match[1] ?? match[3], match[2] ?? match[4]] : [];
+    if (match && !name.startsWith('.')) {
       try {
-        const body = await readFile(path.join(fixturesDir, match[1], match[2]));
-        const type = TYPES[path.extname(match[2])] ?? 'application/octet-stream';
+        const body = await readFile(path.join(fixturesDir, folder, name));
+        const type = TYPES[path.extname(name)] ?? 'application/octet-stream';
         res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length });
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
@@ -64,7 +71,7 @@ export async function startFeedServer(fixturesDir) {
     /** Answers `path` with `status` (e.g. 500) and extra `headers` (e.g. Retry-After) until restored. */
     fail: (path, status = 500, headers = {}) => failing.set(path, { status, headers }),
     restore: (path) => failing.delete(path),
-    /** Answers `path` with `body` (a string) of content type `type`. */
+    /** Answers `path` with `body` (a string or a Buffer) of content type `type`. */
     serve: (path, type, body) => extra.set(path, { type, body }),
     /** Keeps requests for `path` waiting; resolves to a function that lets them (and later ones) through. */
     hold: (path) => {

@@ -113,6 +113,12 @@ export const api = {
     get: () => call('settings_get'),
     set: (settings) => call('settings_set', settings),
   },
+  storage: {
+    /** {picture_bytes, picture_budget_bytes, database_bytes, sources: [{source_id, title, pictures, bytes}]} */
+    info: () => call('storage_info'),
+    /** Frees at least `bytes` (never bookmarked or unread articles' pictures); resolves to {pictures, bytes}. */
+    free: (bytes) => call('storage_free', { bytes }),
+  },
   opml: {
     import: (text) => call('opml_import', { text }),
     export: () => call('opml_export'),

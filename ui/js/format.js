@@ -1,4 +1,4 @@
-// Formatting of values for display: RFC 3339 times in the article's own offset, counts.
+// Formatting of values for display: RFC 3339 times in the article's own offset, counts, sizes in bytes.
 import { t } from './i18n.js';
 
 const RFC3339 = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -39,4 +39,18 @@ export function formatShortDate(value) {
 /** A count with the locale's digit grouping. */
 export function formatCount(n) {
   return typeof n === 'number' ? n.toLocaleString() : String(n ?? '');
+}
+
+const SIZE_UNITS = ['size.b', 'size.kib', 'size.mib', 'size.gib', 'size.tib'];
+
+/** A byte count in binary units, as the budget is set: `512 B`, `1.5 KiB`, `12 MiB`, `2 GiB`. */
+export function formatBytes(bytes) {
+  let value = Math.max(0, Number(bytes) || 0);
+  let unit = 0;
+  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return t(SIZE_UNITS[unit], { n: value.toLocaleString(undefined, { maximumFractionDigits: digits }) });
 }

@@ -1,11 +1,15 @@
-// The article body frame: builds the srcdoc (the back end's sanitized HTML, a CSP meta and the reader
-// stylesheet), sizes the iframe to its content, and keeps links from navigating the frame.
+// The article body frame: builds the srcdoc (the back end's sanitized HTML, a CSP meta, the reader stylesheet,
+// the reader's text size and theme), and sizes the iframe to its content once its pictures have loaded, so a
+// reading position restored afterwards lands where it was. Links and keys inside it: frame-events.js.
 // The frame is sandboxed without allow-scripts; allow-same-origin only lets this module reach its document.
+import { forwardKeys, interceptLinks } from './frame-events.js';
 import { readerStyle } from './reader-style.js';
 
 // Pictures come only from the library's stored copies: the page's own origin in web mode, the jbpic:
 // protocol in the desktop app (http://jbpic.localhost on Windows). Nothing in an article loads from the network.
 const FRAME_CSP = "default-src 'none'; img-src 'self' data: jbpic: http://jbpic.localhost; style-src 'unsafe-inline'";
+/** The longest an article waits for its pictures before it is laid out without them (they are local files). */
+const PICTURES_WAIT_MS = 5000;
 
 /** Where the article's `pictures/...` references resolve: the app's picture protocol, or (web mode) this page. */
 function pictureBase() {
@@ -13,9 +17,17 @@ function pictureBase() {
   return convert ? convert('', 'jbpic') : '';
 }
 
+/** The <html> attributes that carry the text size and theme (`look`: {theme, scale} from comfort.js). */
+function lookAttributes(look) {
+  const theme = String(look?.theme ?? 'system').replace(/[^a-z]/g, '');
+  const scale = Number(look?.scale) > 0 ? Number(look.scale) : 1;
+  return ` data-theme="${theme}" style="--font-scale: ${scale}"`;
+}
+
 /** The full document shown in the frame. `html` is already sanitized by the back end. */
-export function frameDocument(html, lang) {
-  return '<!doctype html><html' + (lang ? ` lang="${lang.replace(/[^A-Za-z0-9-]/g, '')}"` : '') + '><head>'
+export function frameDocument(html, { lang, look } = {}) {
+  return '<!doctype html><html' + (lang ? ` lang="${lang.replace(/[^A-Za-z0-9-]/g, '')}"` : '')
+    + lookAttributes(look) + '><head>'
     + '<meta charset="utf-8">'
     + `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`
     + (pictureBase() ? `<base href="${pictureBase().replace(/"/g, '')}">` : '')
@@ -32,16 +44,6 @@ export function textToHtml(text) {
     .map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`).join('');
 }
 
-/** http(s) URLs only; everything else (javascript:, data:, file:…) is dropped. */
-function openableUrl(href) {
-  try {
-    const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function fit(frame) {
   const doc = frame.contentDocument;
   if (!doc?.documentElement) return;
@@ -50,50 +52,28 @@ function fit(frame) {
   frame.style.height = `${height}px`;
 }
 
-/** Follows an in-article `#anchor` by scrolling the pane that holds the frame. */
-function scrollToAnchor(frame, id, scroller) {
-  const target = frame.contentDocument.getElementById(id) ?? frame.contentDocument.getElementsByName(id)[0];
-  if (!target || !scroller) return;
-  const top = frame.getBoundingClientRect().top + target.getBoundingClientRect().top;
-  scroller.scrollTop += top - scroller.getBoundingClientRect().top;
-}
-
-function interceptLinks(frame, doc, scroller) {
-  const onClick = (event) => {
-    if (event.button > 1) return;
-    const link = event.target?.closest?.('a[href]');
-    if (!link) return;
-    event.preventDefault();
-    const raw = link.getAttribute('href') ?? '';
-    if (raw.startsWith('#')) {
-      scrollToAnchor(frame, decodeURIComponent(raw.slice(1)), scroller);
-      return;
-    }
-    const url = openableUrl(link.href);
-    if (url) window.open(url, '_blank', 'noopener');
-  };
-  doc.addEventListener('click', onClick, true);
-  doc.addEventListener('auxclick', onClick, true);
-}
-
-/** Key presses inside the frame reach the window's shortcuts (j/k, s/b, r). */
-function forwardKeys(doc) {
-  doc.addEventListener('keydown', (event) => {
-    const copy = new KeyboardEvent('keydown', {
-      key: event.key,
-      code: event.code,
-      altKey: event.altKey,
-      ctrlKey: event.ctrlKey,
-      metaKey: event.metaKey,
-      shiftKey: event.shiftKey,
-      bubbles: true,
-      cancelable: true,
-    });
-    if (!document.dispatchEvent(copy)) event.preventDefault();
-  });
+/**
+ * Resolves once every picture in `doc` has loaded or failed, or after PICTURES_WAIT_MS: a picture that arrives
+ * after the position is restored would move the text the reader left off at. Pictures marked loading="lazy"
+ * are asked for at once (they are local copies; browsers already ignore the mark where scripting is off, as
+ * in this frame, but the size must not depend on that).
+ */
+function picturesSettled(doc) {
+  const waits = [];
+  for (const img of doc.images) {
+    if (img.loading === 'lazy') img.loading = 'eager';
+    if (img.complete) continue;
+    waits.push(new Promise((resolve) => {
+      img.addEventListener('load', resolve, { once: true });
+      img.addEventListener('error', resolve, { once: true });
+    }));
+  }
+  if (!waits.length) return Promise.resolve();
+  return Promise.race([Promise.all(waits), new Promise((resolve) => setTimeout(resolve, PICTURES_WAIT_MS))]);
 }
 
 let observer = null;
+/** The document being shown: {onLoad, resolve} until it is sized or replaced. */
 let pending = null;
 
 function watchSize(frame, doc) {
@@ -108,7 +88,7 @@ function watchSize(frame, doc) {
   }
 }
 
-/** Forgets the previous document: its size watcher and, if it never loaded, its waiting caller. */
+/** Forgets the previous document: its size watcher and, if it was not sized yet, its waiting caller. */
 function settlePrevious(frame) {
   observer?.disconnect();
   observer = null;
@@ -120,27 +100,41 @@ function settlePrevious(frame) {
 }
 
 /**
- * Shows `html` in `frame`; resolves to true once it is laid out and sized, or to false if another
- * document replaced it first. `scroller` is the element that scrolls the frame (used for #anchors).
+ * Shows `html` in `frame`; resolves to true once it is laid out with its pictures and sized, or to false if
+ * another document replaced it first. `scroller` is the element that scrolls the frame (used for #anchors);
+ * `look` is the text size and theme ({theme, scale}).
  */
-export function showInFrame(frame, html, { lang, scroller } = {}) {
+export function showInFrame(frame, html, { lang, scroller, look } = {}) {
   settlePrevious(frame);
   return new Promise((resolve) => {
-    const onLoad = () => {
-      pending = null;
+    const mine = { resolve };
+    mine.onLoad = async () => {
       const doc = frame.contentDocument;
       if (doc) {
         interceptLinks(frame, doc, scroller);
         forwardKeys(doc);
         watchSize(frame, doc);
         fit(frame);
+        await picturesSettled(doc);
       }
+      if (pending !== mine) return;
+      pending = null;
+      fit(frame);
       resolve(true);
     };
-    pending = { onLoad, resolve };
-    frame.addEventListener('load', onLoad, { once: true });
-    frame.srcdoc = frameDocument(html, lang);
+    pending = mine;
+    frame.addEventListener('load', mine.onLoad, { once: true });
+    frame.srcdoc = frameDocument(html, { lang, look });
   });
+}
+
+/** Gives the shown document another text size or theme (`look`: {theme, scale}) and refits the frame. */
+export function restyleFrame(frame, look) {
+  const root = frame.contentDocument?.documentElement;
+  if (!root || !frame.getAttribute('srcdoc')) return;
+  root.dataset.theme = look.theme;
+  root.style.setProperty('--font-scale', String(look.scale));
+  fit(frame);
 }
 
 /** Empties the frame (an article was closed). */

@@ -2,9 +2,11 @@
 import { initAddSource } from './add-source.js';
 import { api } from './api.js';
 import { initArticles } from './articles.js';
+import { initComfort } from './comfort.js';
 import { describeError, t, translatePage } from './i18n.js';
 import { initKeys } from './keys.js';
 import { setStatus, showBanner } from './notice.js';
+import { initOffline } from './offline.js';
 import { initOpml } from './opml.js';
 import { initReader } from './reader.js';
 import { initSettingsDialog } from './settings-dialog.js';
@@ -15,6 +17,8 @@ import { initSync } from './sync.js';
 
 async function start() {
   translatePage();
+  initComfort();
+  initOffline();
   initSources();
   initSourceDialog();
   initSettingsDialog();

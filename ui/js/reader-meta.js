@@ -3,19 +3,12 @@
 import { byId, h, replaceChildren } from './dom.js';
 import { formatCount, formatDateTime } from './format.js';
 import { t } from './i18n.js';
+import { openableUrl } from './links.js';
 
-function httpUrl(value) {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** An outside link that opens in a new window and never tells the site where the reader came from. */
+/** An outside link that never tells the site where the reader came from; reader.js has links.js open it
+ *  (in the system browser in the desktop app). */
 function outsideLink(href, text, className) {
-  const url = httpUrl(href);
+  const url = openableUrl(href);
   if (!url) return h('span', { class: className, text });
   return h('a', { class: className, href: url, target: '_blank', rel: 'noopener noreferrer', text });
 }

@@ -1,5 +1,9 @@
 // The stylesheet of the article frame, as a string: it is inlined into the frame's srcdoc because the desktop
-// app's CSP (connect-src ipc: only) forbids fetching a .css file to inline it.
+// app's CSP (connect-src ipc: only) forbids fetching a .css file to inline it. The theme follows the
+// <html data-theme> the frame is given (system, light, dark); the text size its --font-scale.
+
+/** The dark theme's colours: for a dark system preference, or when dark is chosen. */
+const dark = '--text: #e2e5e9; --muted: #a3abb5; --link: #7db7f5; --rule: #3a4048; --quote: #24282e;';
 
 export const readerStyle = `
 :root {
@@ -10,14 +14,13 @@ export const readerStyle = `
   --rule: #d8dde3;
   --quote: #f4f6f8;
 }
+:root[data-theme="light"] { color-scheme: light; }
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  ${dark}
+}
 @media (prefers-color-scheme: dark) {
-  :root {
-    --text: #e2e5e9;
-    --muted: #a3abb5;
-    --link: #7db7f5;
-    --rule: #3a4048;
-    --quote: #24282e;
-  }
+  :root:not([data-theme="light"]) { ${dark} }
 }
 html { background: transparent; }
 body {
@@ -26,7 +29,8 @@ body {
   color: var(--text);
   font-family: "Noto Serif CJK TC", "Noto Sans CJK TC", "Source Han Serif TC", "PingFang TC",
     "Microsoft JhengHei", "Noto Serif", Georgia, serif;
-  font-size: 1.0625rem;
+  /* --font-scale: the reader's text size step (comfort.js), set on <html>. */
+  font-size: calc(1.0625rem * var(--font-scale, 1));
   line-height: 1.8;
   overflow-wrap: anywhere;
   text-align: justify;

@@ -1,9 +1,12 @@
 // The right pane: opens an article (marking it read), shows its body in the sandboxed frame, and keeps its
-// state: bookmark, reaction, and reading position (saved while scrolling, restored on reopening).
+// state: bookmark, reaction, and reading position (saved while scrolling, restored on reopening once the
+// article's pictures have loaded, and kept when the text size changes).
 import { api } from './api.js';
+import { comfort } from './comfort.js';
 import { byId } from './dom.js';
-import { clearFrame, fitOnResize, showInFrame, textToHtml } from './frame.js';
+import { clearFrame, fitOnResize, restyleFrame, showInFrame, textToHtml } from './frame.js';
 import { t } from './i18n.js';
+import { openLinksOutside } from './links.js';
 import { showError } from './notice.js';
 import { renderReactions, showReaction } from './reactions.js';
 import { renderHeader } from './reader-meta.js';
@@ -14,6 +17,8 @@ const POSITION_DELAY_MS = 800;
 let generation = 0;
 let positionTimer = 0;
 let savedPosition = null;
+/** True from opening an article until its position is restored: scrolling meanwhile is not the reader's. */
+let restoring = false;
 
 /** The article's scroll position in the reader pane, 0 (top) to 1 (end). */
 function scrollFraction() {
@@ -38,7 +43,7 @@ async function savePosition() {
 }
 
 function onScroll() {
-  if (!state.current || positionTimer) return;
+  if (!state.current || positionTimer || restoring) return;
   positionTimer = setTimeout(savePosition, POSITION_DELAY_MS);
 }
 
@@ -104,6 +109,7 @@ function restorePosition(position) {
 
 function close() {
   generation++;
+  restoring = false;
   state.current = null;
   byId('reader-article').hidden = true;
   byId('reader-empty').hidden = false;
@@ -120,11 +126,15 @@ export async function openArticle(id) {
     return;
   }
   const mine = ++generation;
+  restoring = true;
   let article;
   try {
     article = await api.articles.get(id);
   } catch (err) {
-    if (mine === generation) showError(err);
+    if (mine === generation) {
+      restoring = false;
+      showError(err);
+    }
     return;
   }
   if (mine !== generation) return;
@@ -141,17 +151,27 @@ export async function openArticle(id) {
   emit('opened', article);
   if (!article.read) markRead(article);
   const body = article.html || textToHtml(article.text || '');
-  const shown = await showInFrame(byId('reader-frame'), body, { scroller: pane });
+  const shown = await showInFrame(byId('reader-frame'), body, { scroller: pane, look: comfort() });
   if (shown && mine === generation) {
     restorePosition(article.position ?? 0);
+    restoring = false;
     pane.dataset.ready = 'true';
   }
+}
+
+/** A new text size or theme: the open article takes it and stays at the same place in the text. */
+function restyle(look) {
+  const fraction = scrollFraction();
+  restyleFrame(byId('reader-frame'), look);
+  if (state.current && !restoring) restorePosition(fraction);
 }
 
 export function initReader() {
   const pane = byId('reader');
   pane.addEventListener('scroll', onScroll, { passive: true });
   byId('bookmark-toggle').addEventListener('click', toggleBookmark);
+  openLinksOutside(byId('reader-meta'));
+  openLinksOutside(byId('reader-portal'));
   fitOnResize(byId('reader-frame'));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && positionTimer) savePosition();
@@ -159,5 +179,12 @@ export function initReader() {
   on('open', (id) => {
     pane.dataset.ready = 'false';
     openArticle(id);
+  });
+  on('comfort', restyle);
+  // Freed pictures are gone from disk: the open article is drawn again with placeholders where they were.
+  on('pictures-freed', () => {
+    if (!state.current) return;
+    pane.dataset.ready = 'false';
+    openArticle(state.current.id);
   });
 }

@@ -1,17 +1,20 @@
 // The library's settings (#settings-dialog, opened by the gear in the sources pane): how often sources are
-// synced, whether to sync on start, and the opt-in notification of new articles. The dialog also holds the
-// OPML import and export (opml.js). Errors from settings_get/settings_set are shown inside the dialog.
+// synced, whether to sync on start, the opt-in notification of new articles, and the space pictures may take.
+// The dialog also holds the storage view (storage-view.js) and the OPML import and export (opml.js). Errors
+// from settings_get/settings_set are shown inside the dialog.
 import { api } from './api.js';
 import { clearFormError, closeDialog, localError, openDialog, showFormError } from './dialog.js';
 import { byId } from './dom.js';
 import { t } from './i18n.js';
 import { setStatus } from './notice.js';
 import { resetOpml } from './opml.js';
+import { initStorageView, loadStorage, resetStorage } from './storage-view.js';
 
 function fill(settings) {
   byId('settings-interval').value = String(settings.sync_interval_minutes);
   byId('settings-on-start').checked = Boolean(settings.sync_on_start);
   byId('settings-notify').checked = Boolean(settings.notify_new);
+  byId('settings-budget').value = settings.picture_budget_mb ?? '';
 }
 
 async function open() {
@@ -19,6 +22,8 @@ async function open() {
   const error = byId('settings-error');
   clearFormError(error);
   resetOpml();
+  resetStorage();
+  loadStorage();
   // Saving before the settings arrived would overwrite them with whatever the form held.
   dialog.dataset.loaded = 'false';
   byId('settings-save').disabled = true;
@@ -42,12 +47,23 @@ function read() {
   if (!Number.isInteger(minutes)) {
     throw localError(t('settings.intervalInvalid'));
   }
+  const budget = readBudget();
   return {
     ...loaded,
+    ...(budget === null ? {} : { picture_budget_mb: budget }),
     sync_interval_minutes: minutes,
     sync_on_start: byId('settings-on-start').checked,
     notify_new: byId('settings-notify').checked,
   };
+}
+
+/** The picture budget in MiB (0: no pictures), or null when the back end did not send one to edit. */
+function readBudget() {
+  const text = byId('settings-budget').value.trim();
+  if (!text && !('picture_budget_mb' in loaded)) return null;
+  const mib = Number(text || NaN);
+  if (!Number.isInteger(mib) || mib < 0) throw localError(t('settings.budgetInvalid'));
+  return mib;
 }
 
 async function save() {
@@ -68,6 +84,7 @@ async function save() {
 }
 
 export function initSettingsDialog() {
+  initStorageView();
   byId('settings-open').addEventListener('click', open);
   byId('settings-form').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { byId, h, replaceChildren } from './dom.js';
 import { buildTree, folderKey, isInFolder } from './folders.js';
 import { describeError, t } from './i18n.js';
 import { setStatus, showError } from './notice.js';
+import { isOffline } from './offline.js';
 import { items, setCount } from './source-tree.js';
 import { emit, on, sameId, setView, state } from './state.js';
 import { paintSyncMarks } from './sync-marks.js';
@@ -105,6 +106,8 @@ function markSelected() {
 function reportSourceError() {
   if (state.view.type !== 'source') return;
   const source = findSource(state.view.id);
+  // Offline, a source that could not be reached is no news: its mark says so, and it is tried again later.
+  if (isOffline() && source?.last_error_kind === 'network') return;
   if (source?.last_error) {
     const message = describeError({ kind: source.last_error_kind, message: source.last_error });
     setStatus(t('sources.lastError', { title: source.title, message }), 'error');

@@ -1,9 +1,11 @@
 // #sync-progress and the status line for a sync: the state (idle, running, done), the bar, done/total with the
-// sources being fetched, the summary when it ends (new, updated, skipped, failed) and each failure's message.
+// sources being fetched, the summary when it ends (new, updated, skipped, failed) and each failure's message,
+// or, while offline (offline.js), only a quiet word that the sources are tried again later.
 import { byId } from './dom.js';
 import { formatCount } from './format.js';
 import { describeError, t } from './i18n.js';
 import { setStatus } from './notice.js';
+import { isOffline, noteSyncResults } from './offline.js';
 
 /** 'idle' | 'running' | 'done'; `origin` says who started the sync shown ('user' or 'background'). */
 export function setSyncState(name, { origin, run } = {}) {
@@ -63,7 +65,11 @@ export function showDone(status) {
   const counts = countResults(results);
   byId('sync-text').textContent = withTallies(t('sync.done', { done, total, ...counts }), counts);
   const failed = results.filter((r) => !r.ok);
-  if (failed.length) {
+  noteSyncResults(results);
+  if (failed.length && isOffline()) {
+    const key = failed.length === 1 ? 'offline.syncQuietOne' : 'offline.syncQuiet';
+    setStatus(t(key, { failed: formatCount(failed.length) }));
+  } else if (failed.length) {
     const lines = failed.map((r) => t('sync.failedSource', {
       title: r.title || r.url,
       reason: describeError({ kind: r.error_kind, message: r.error }),
