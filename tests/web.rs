@@ -170,3 +170,45 @@ async fn pictures_load_in_this_run_s_page_only() {
         client.get(format!("{}/pictures/../jianbao.sqlite3", s.base)).header("Cookie", pair).send().await.unwrap();
     assert_ne!(outside.status().as_u16(), 200);
 }
+
+#[tokio::test]
+async fn the_storage_view_counts_pictures_per_source_and_freeing_space_keeps_bookmarks() {
+    let server = TestServer::start();
+    let item = |guid: &str, picture: &str| {
+        format!(
+            "<item><title>{guid}</title><guid>{guid}</guid><description><![CDATA[<p><img src=\"{}\"></p>]]></description></item>",
+            server.url(picture)
+        )
+    };
+    let xml = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Two pictures</title>{}{}</channel></rss>",
+        item("kept", "/img/night-market.png"),
+        item("freed", "/img/radish.png")
+    );
+    server.set("/two.rss", crate::support::Reply::xml(xml));
+    let jb = Jb::empty();
+    let source = jb.add(&server.url("/two.rss"));
+    jb.ok(&["sync"]);
+    let (kept, freed) = (jb.article_titled("kept"), jb.article_titled("freed"));
+    jb.ok(&["bookmark", &kept["id"].to_string()]);
+    jb.ok(&["read", &freed["id"].to_string()]);
+    let size = |name: &str| std::fs::metadata(crate::support::fixtures().join("img").join(name)).unwrap().len();
+
+    let s = serve(&jb);
+    let (status, info) = call(&s, "storage_info", json!({})).await;
+    assert_eq!(status, 200, "{info}");
+    assert_eq!(info["picture_bytes"], size("night-market.png") + size("radish.png"), "{info}");
+    assert_eq!(info["picture_budget_bytes"], 2048 * 1024 * 1024_i64, "{info}");
+    assert!(info["database_bytes"].as_u64().unwrap() > 0, "{info}");
+    assert_eq!(info["sources"][0]["source_id"], source, "{info}");
+    assert_eq!(info["sources"][0]["bytes"], info["picture_bytes"], "{info}");
+
+    let (status, outcome) = call(&s, "storage_free", json!({"bytes": 1_000_000_000})).await;
+    assert_eq!(status, 200, "{outcome}");
+    assert_eq!((outcome["pictures"].as_u64(), outcome["bytes"].as_u64()), (Some(1), Some(size("radish.png"))));
+    let (_, info) = call(&s, "storage_info", json!({})).await;
+    assert_eq!(info["picture_bytes"], size("night-market.png"), "the bookmark's picture stays: {info}");
+    drop(s);
+    assert_eq!(jb.article_titled("kept")["pictures"][0]["status"], "stored");
+    assert_ne!(jb.article_titled("freed")["pictures"][0]["status"], "stored");
+}

@@ -28,12 +28,14 @@ pub struct Freed {
 impl Library {
     /// Space used by pictures (per source and in all) and by the library file.
     pub fn storage(&self) -> Result<Storage> {
+        // settings() takes the store's lock itself, so it is read before this function takes it.
+        let picture_budget_bytes = self.settings()?.picture_budget_mb.saturating_mul(1024 * 1024);
         let store = self.store();
         let file_size = |name: &str| std::fs::metadata(self.data_dir().join(name)).map(|m| m.len()).unwrap_or(0);
         let database_bytes = [super::LIBRARY_FILE, "jianbao.sqlite3-wal"].iter().map(|f| file_size(f)).sum();
         Ok(Storage {
             picture_bytes: store.picture_bytes()?,
-            picture_budget_bytes: self.settings()?.picture_budget_mb.saturating_mul(1024 * 1024),
+            picture_budget_bytes,
             database_bytes,
             sources: store.picture_usage()?,
         })
