@@ -52,6 +52,12 @@ struct UpdateSource {
     changes: SourceChanges,
 }
 #[derive(Deserialize)]
+struct PortalFollow {
+    url: String,
+    /// The categories to follow; absent: all.
+    catids: Option<Vec<i64>>,
+}
+#[derive(Deserialize)]
 struct OpmlText {
     text: String,
 }
@@ -122,6 +128,18 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
         "sources_add" => {
             let a: AddSource = args(cmd, raw)?;
             ok(library.add_source(&a.url, a.pick).await)
+        }
+        "portal_categories" => {
+            let a: SaveUrl = args(cmd, raw)?;
+            ok(library.portal_categories(&a.url).await)
+        }
+        "portal_follow" => {
+            let a: PortalFollow = args(cmd, raw)?;
+            ok(library.add_portal_categories(&a.url, a.catids.as_deref()).await)
+        }
+        "portal_refusals" => {
+            let a: Id = args(cmd, raw)?;
+            ok(library.portal_refusals(SourceId(a.id)))
         }
         "sources_remove" => {
             let a: Id = args(cmd, raw)?;

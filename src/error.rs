@@ -42,6 +42,14 @@ pub enum Error {
     Opml(#[from] crate::opml::OpmlError),
     #[error(transparent)]
     Extract(#[from] crate::extract::ExtractError),
+    #[error("portal: {0}")]
+    Portal(String),
+    #[error("{url} is a Discuz! X portal with {} categories; choose which to follow (--category N, or --all)", site.categories.len())]
+    PortalCategories { url: String, site: Box<crate::sync::PortalSite> },
+    #[error("{url} is not a Discuz! X portal page")]
+    NotPortal { url: String },
+    #[error("{url}: the portal refused ({}): {message}", refusal.name())]
+    PortalRefused { url: String, refusal: crate::parse::portal::Refusal, message: String },
 }
 
 impl Error {
@@ -68,6 +76,10 @@ impl Error {
             Error::Internal(_) => "internal",
             Error::Opml(_) => "parse",
             Error::Extract(_) => "no_article",
+            Error::Portal(_) => "portal",
+            Error::NotPortal { .. } => "not_a_portal",
+            Error::PortalCategories { .. } => "portal_categories",
+            Error::PortalRefused { refusal, .. } => refusal.name(),
         }
     }
 
@@ -76,6 +88,7 @@ impl Error {
         match self {
             Error::MultipleFeeds { candidates, .. } => Some(serde_json::json!({ "candidates": candidates })),
             Error::AlreadySubscribed { id, .. } => Some(serde_json::json!({ "source_id": id })),
+            Error::PortalCategories { site, .. } => serde_json::to_value(site).ok(),
             _ => None,
         }
     }

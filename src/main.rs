@@ -23,12 +23,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Subscribe to a feed, or to the feed a web page names; prints the new source's id and title.
+    /// Subscribe to a feed, or to the feed a web page names; prints the new source's id and title. A Discuz! X
+    /// portal's category list or category feed is subscribed directly; its home or an article page prints the
+    /// portal's categories (catid and name) to choose from with --category or --all.
     Add {
         url: String,
         /// Which feed to take when the page names several (1-based).
         #[arg(long, value_name = "N")]
         pick: Option<usize>,
+        /// A portal category to follow, by catid (repeatable).
+        #[arg(long = "category", value_name = "N", conflicts_with = "all")]
+        categories: Vec<i64>,
+        /// Follow every category of the portal.
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         json: bool,
     },

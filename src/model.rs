@@ -131,6 +131,8 @@ pub enum SourceKind {
     Feed,
     /// Bundled with the program (the starter library); never fetched.
     Local,
+    /// A followed category of a Discuz! X portal: articles come from its list pages.
+    Portal,
 }
 
 impl SourceKind {
@@ -138,11 +140,13 @@ impl SourceKind {
         match self {
             SourceKind::Feed => "feed",
             SourceKind::Local => "local",
+            SourceKind::Portal => "portal",
         }
     }
     pub fn parse(s: &str) -> SourceKind {
         match s {
             "local" => SourceKind::Local,
+            "portal" => SourceKind::Portal,
             _ => SourceKind::Feed,
         }
     }
@@ -165,6 +169,34 @@ pub struct PortalInfo {
     pub comment_count: Option<i64>,
     pub reactions: ReactionCounts,
     pub pages: u32,
+    /// The comments the page and the comment pages showed, newest first.
+    #[serde(default)]
+    pub comments: Vec<PortalComment>,
+    /// Articles the page lists as related.
+    #[serde(default)]
+    pub related: Vec<RelatedArticle>,
+    /// The original URLs of the article's pictures, in page order.
+    #[serde(default)]
+    pub images: Vec<String>,
+    /// Each reaction's link on this article (it carries the site's per-article hash), for sending one.
+    #[serde(default, skip_serializing)]
+    pub reaction_links: std::collections::BTreeMap<String, String>,
+}
+
+/// A comment on a portal article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortalComment {
+    pub author: String,
+    /// RFC 3339 in the site's zone, when shown.
+    pub time: Option<String>,
+    pub text: String,
+}
+
+/// An article a portal page lists as related.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedArticle {
+    pub title: String,
+    pub url: String,
 }
 
 /// A file attached to an article (podcast audio, a picture, a document).

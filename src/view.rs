@@ -33,6 +33,8 @@ pub struct Source {
     pub keep_articles: Option<i64>,
     /// Whether each new article's linked page is fetched for its full text.
     pub full_text: bool,
+    /// For a portal category: where its list pages are and its cleanup switch.
+    pub portal: Option<PortalCategory>,
     /// The earliest time the scheduler fetches this source again.
     pub next_sync_at: Option<String>,
     /// HTTP validators and body hash from the last successful fetch (not part of the API shape).
@@ -47,6 +49,18 @@ pub struct Source {
     /// Seconds the feed last asked between fetches (`<ttl>`, `sy:updatePeriod`, `max-age`).
     #[serde(skip)]
     pub feed_interval: Option<i64>,
+}
+
+/// A followed Discuz! X portal category.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PortalCategory {
+    /// The folder holding `portal.php`.
+    pub site_url: String,
+    pub catid: i64,
+    /// The category's first list page.
+    pub list_url: String,
+    /// Whether inline pinyin (萍鄉(xiāng) → 萍鄉) is removed before storing.
+    pub clean_pinyin: bool,
 }
 
 /// One line of an article list.

@@ -50,8 +50,32 @@ impl From<ReactionArg> for Reaction {
 pub async fn run(cli: Cli) -> Result<ExitCode> {
     let library = open(&cli)?;
     match cli.command {
-        Command::Add { url, pick, json } => {
+        Command::Add { url, categories, all, json, .. } if all || !categories.is_empty() => {
+            let chosen = (!all).then_some(categories.as_slice());
+            let sources = library.add_portal_categories(&url, chosen).await?;
+            if json {
+                print_json(&sources)?
+            } else {
+                for source in sources {
+                    println!("{}\t{}", source.id, source.title);
+                }
+            }
+        }
+        Command::Add { url, pick, json, .. } => {
             let source = match library.add_source(&url, pick).await {
+                Err(jianbao::Error::PortalCategories { site, .. }) => {
+                    eprintln!(
+                        "{url} is a Discuz! X portal; follow categories with --category N (repeatable) or --all:"
+                    );
+                    if json {
+                        print_json(&site)?;
+                    } else {
+                        for c in &site.categories {
+                            println!("{}\t{}{}", c.catid, "  ".repeat(c.depth), c.name);
+                        }
+                    }
+                    return Ok(ExitCode::SUCCESS);
+                }
                 Err(jianbao::Error::MultipleFeeds { url, candidates }) => {
                     eprintln!("{url} names {} feeds; subscribe to one with --pick N:", candidates.len());
                     for (i, c) in candidates.iter().enumerate() {

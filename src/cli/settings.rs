@@ -3,7 +3,8 @@
 use jianbao::library::SourceChanges;
 
 /// Reads `title=...`, `encoding=gbk|auto`, `folder=A/B` (empty: top level), `interval=MINUTES|default`,
-/// `keep_days=N|default`, `keep_articles=N|default` (0: no limit) and `full_text=on|off`.
+/// `keep_days=N|default`, `keep_articles=N|default` (0: no limit), `full_text=on|off` and, for portal categories,
+/// `clean_pinyin=on|off`.
 pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
     let bad = |msg: String| jianbao::Error::InvalidArgument(msg);
     let mut changes = SourceChanges::default();
@@ -30,12 +31,13 @@ pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
                     ),
                 })
             }
-            "full_text" => {
-                changes.full_text = Some(match value {
+            key @ ("full_text" | "clean_pinyin") => {
+                let on = match value {
                     "on" | "yes" | "true" | "1" => true,
                     "off" | "no" | "false" | "0" => false,
-                    other => return Err(bad(format!("--set full_text={other}: on or off"))),
-                })
+                    other => return Err(bad(format!("--set {key}={other}: on or off"))),
+                };
+                if key == "full_text" { changes.full_text = Some(on) } else { changes.clean_pinyin = Some(on) }
             }
             key @ ("keep_days" | "keep_articles") => {
                 let n = match value {
@@ -46,7 +48,7 @@ pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
             }
             other => {
                 return Err(bad(format!(
-                    "--set {other}=...: keys are title, encoding, folder, interval, keep_days, keep_articles, full_text"
+                    "--set {other}=...: keys are title, encoding, folder, interval, keep_days, keep_articles, full_text, clean_pinyin"
                 )));
             }
         }

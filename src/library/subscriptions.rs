@@ -7,8 +7,10 @@ use crate::error::{Error, Result};
 use crate::model::{SourceId, SourceKind};
 use crate::opml::{OpmlFeed, read_opml, write_opml};
 use crate::store::{NewSource, SourceSettings};
-use crate::sync::{identify, parse_http_url};
-use crate::view::Source;
+use crate::parse::portal;
+use crate::sync::{Found, PortalSite, identify, parse_http_url};
+use crate::view::{PortalCategory, Source};
+use url::Url;
 use serde::{Deserialize, Serialize};
 
 /// A change to a source's settings, as the UI and `jianbao source ID --set` give it. Absent fields stay as
@@ -26,6 +28,8 @@ pub struct SourceChanges {
     #[serde(default, deserialize_with = "present")]
     pub keep_articles: Option<Option<i64>>,
     pub full_text: Option<bool>,
+    /// Portal categories only: remove inline pinyin before storing.
+    pub clean_pinyin: Option<bool>,
 }
 
 /// Tells a field given as `null` (Some(None)) from a field left out (None).
@@ -58,7 +62,15 @@ impl Library {
         if let Some(existing) = self.store().source_by_url(&typed)? {
             return Err(Error::AlreadySubscribed { url: typed, id: existing.id });
         }
-        let found = identify(&self.inner.fetcher, &url, pick).await?;
+        let found = match identify(&self.inner.fetcher, &url, pick).await? {
+            Found::Feed(found) => found,
+            Found::Portal(site) => {
+                return match site.direct {
+                    Some(catid) => self.follow_category(&site, catid),
+                    None => Err(Error::PortalCategories { url: typed, site: Box::new(site) }),
+                };
+            }
+        };
         let mut store = self.store();
         for known in [&found.subscribed, &found.feed_url] {
             if let Some(existing) = store.source_by_url(known.as_str())? {
@@ -72,6 +84,81 @@ impl Library {
             title: &found.title,
             site_url: found.site_url.as_deref(),
         })?)
+    }
+
+    /// Finds the Discuz! X portal behind `url` and its categories, subscribing to nothing.
+    pub async fn portal_categories(&self, url: &str) -> Result<PortalSite> {
+        let url = parse_http_url(url)?;
+        match identify(&self.inner.fetcher, &url, None).await? {
+            Found::Portal(site) => Ok(site),
+            Found::Feed(_) => Err(Error::NotPortal { url: url.to_string() }),
+        }
+    }
+
+    /// Follows categories of the portal behind `url`: those in `catids`, or all of them when None. Categories
+    /// already followed are left as they are and listed with the new ones.
+    pub async fn add_portal_categories(&self, url: &str, catids: Option<&[i64]>) -> Result<Vec<Source>> {
+        let site = self.portal_categories(url).await?;
+        let wanted: Vec<i64> = match catids {
+            Some(ids) => ids.to_vec(),
+            None => site.categories.iter().map(|c| c.catid).collect(),
+        };
+        if let Some(unknown) = wanted.iter().find(|id| site.category(**id).is_none() && site.direct != Some(**id)) {
+            let known: Vec<String> = site.categories.iter().map(|c| format!("{} {}", c.catid, c.name)).collect();
+            return Err(Error::InvalidArgument(format!(
+                "the portal at {} has no category {unknown}; it has: {}",
+                site.site_url,
+                known.join(", ")
+            )));
+        }
+        let mut sources = Vec::new();
+        for catid in wanted {
+            match self.follow_category(&site, catid) {
+                Ok(source) => sources.push(source),
+                Err(Error::AlreadySubscribed { id, .. }) => {
+                    sources.extend(self.store().source(id)?);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(sources)
+    }
+
+    /// The articles a portal category's pages would not show (pending, removed, login wall), as last seen.
+    pub fn portal_refusals(&self, id: SourceId) -> Result<Vec<crate::store::PortalRefusal>> {
+        Ok(self.store().portal_refusals(id)?)
+    }
+
+    /// Subscribes to one category of a portal, in a folder named after the portal.
+    fn follow_category(&self, site: &PortalSite, catid: i64) -> Result<Source> {
+        let site_url = Url::parse(&site.site_url)
+            .map_err(|e| Error::InvalidUrl { url: site.site_url.clone(), reason: e.to_string() })?;
+        let (name, list_url) = match site.category(catid) {
+            Some(c) => (c.name.clone(), c.list_url.clone()),
+            None => (format!("catid {catid}"), portal::category_list_url(&site_url, catid).to_string()),
+        };
+        let feed_url = portal::category_feed_url(&site_url, catid).to_string();
+        let mut store = self.store();
+        if let Some(id) = store.followed_categories(&site.site_url)?.get(&catid) {
+            return Err(Error::AlreadySubscribed { url: list_url, id: *id });
+        }
+        for known in [&list_url, &feed_url] {
+            if let Some(existing) = store.source_by_url(known)? {
+                return Err(Error::AlreadySubscribed { url: known.clone(), id: existing.id });
+            }
+        }
+        let category = PortalCategory { site_url: site.site_url.clone(), catid, list_url: list_url.clone(), clean_pinyin: true };
+        let new = NewSource {
+            kind: SourceKind::Portal,
+            url: &list_url,
+            feed_url: &feed_url,
+            title: &name,
+            site_url: Some(&site.site_url),
+        };
+        let source = store.add_portal_source(&new, &category)?;
+        let folder = site.name.clone().unwrap_or_else(|| site_url.host_str().unwrap_or("portal").to_owned());
+        store.update_source(source.id, &SourceSettings { folder: Some(vec![folder]), ..Default::default() })?;
+        Ok(store.source(source.id)?.unwrap_or(source))
     }
 
     /// Changes a source's title, encoding override, folder or sync interval.
@@ -105,6 +192,15 @@ impl Library {
         };
         let default_minutes = self.settings()?.sync_interval_minutes;
         let mut store = self.store();
+        if let Some(on) = changes.clean_pinyin {
+            let current = store.source(id)?.ok_or(Error::NoSource(id))?;
+            if current.portal.is_none() {
+                return Err(Error::InvalidArgument(format!(
+                    "clean_pinyin: source {id} is not a portal category; the switch is for portals"
+                )));
+            }
+            store.set_clean_pinyin(id, on)?;
+        }
         let mut source = store.update_source(id, &settings)?.ok_or(Error::NoSource(id))?;
         store.prune_folders()?;
         if changes.interval_minutes.is_some() {
@@ -141,13 +237,23 @@ impl Library {
                 report.already_subscribed += 1;
                 continue;
             }
-            let source = store.add_source(&NewSource {
+            let new = NewSource {
                 kind: SourceKind::Feed,
                 url: &url,
                 feed_url: &url,
                 title: &feed.title,
                 site_url: feed.html_url.as_deref(),
-            })?;
+            };
+            // A portal category's feed comes back as the category it was exported from.
+            let source = match Url::parse(&url).ok().as_ref().and_then(|u| Some((u, crate::sync::category_feed_catid(u)?))) {
+                Some((feed_url, catid)) => {
+                    let site = portal::site_of(feed_url);
+                    let list_url = portal::category_list_url(&site, catid).to_string();
+                    let category = PortalCategory { site_url: site.to_string(), catid, list_url, clean_pinyin: true };
+                    store.add_portal_source(&new, &category)?
+                }
+                None => store.add_source(&new)?,
+            };
             // Settings from another program's export may not make sense here: keep only what Jianbao accepts.
             let encoding = feed.encoding.filter(|label| is_known_label(label));
             let interval = feed.interval_minutes.filter(|m| (1..=7 * 24 * 60).contains(m));
@@ -169,10 +275,11 @@ impl Library {
         let feeds: Vec<OpmlFeed> = self
             .sources()?
             .into_iter()
-            .filter(|s| s.kind == SourceKind::Feed)
+            .filter(|s| matches!(s.kind, SourceKind::Feed | SourceKind::Portal))
             .map(|s| OpmlFeed {
                 title: s.title,
-                xml_url: s.url,
+                // A portal category is exported as its feed, which other readers can follow too.
+                xml_url: if s.portal.is_some() { s.feed_url } else { s.url },
                 html_url: s.site_url,
                 folder: s.folder,
                 encoding: s.encoding,

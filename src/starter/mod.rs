@@ -42,12 +42,12 @@ pub fn install_once(store: &mut Store) -> Result<Option<SourceId>> {
     let page_url = Url::parse(PORTAL_PAGE_URL).expect("static URL");
     let page = decode(PORTAL_PAGE, None);
     let article = portal::parse_article_page(&page.text, &page_url, portal::china_standard_time())?;
-    let mut items = prepare_items(vec![article], &page_url);
+    let mut items = prepare_items(vec![article], &page_url, true);
 
     let feed_url = Url::parse(WELCOME_URL).expect("static URL");
     let feed = decode(WELCOME_FEED, None);
     let welcome = parse_feed(&declare_utf8(&feed.text), &feed_url)?;
-    items.extend(prepare_items(welcome.items, &feed_url));
+    items.extend(prepare_items(welcome.items, &feed_url, true));
 
     store.apply_sync(source.id, &SourceUpdate::default(), &items)?;
     store.set_meta(META_KEY, "installed")?;

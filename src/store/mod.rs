@@ -19,6 +19,7 @@ pub use articles::ArticleFilter;
 pub use fts::{fold_for_search, fold_script, search_query};
 pub use ingest::{ChangeSet, PreparedItem, Write, prepare};
 pub use pictures::{ArticlePicture, PictureFile, SourceUsage};
+pub use portal::{PortalRefusal, RefreshDue};
 pub use retention::{Pruned, Retention};
 pub use sources::{NewSource, SourceSettings, SourceUpdate};
 
@@ -34,6 +35,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_pictures", include_str!("migrations/0004_pictures.sql")),
     ("0005_retention", include_str!("migrations/0005_retention.sql")),
     ("0006_full_text", include_str!("migrations/0006_full_text.sql")),
+    ("0007_portals", include_str!("migrations/0007_portals.sql")),
 ];
 
 /// The schema version this program writes.

@@ -2,7 +2,7 @@
 
 use super::{Store, StoreError, now_ts};
 use crate::model::{SourceId, SourceKind};
-use crate::view::Source;
+use crate::view::{PortalCategory, Source};
 use rusqlite::{Row, params};
 
 /// A new subscription, before it has an id.
@@ -48,14 +48,14 @@ pub struct SourceSettings {
 }
 
 const SELECT: &str = "
-    SELECT s.id, s.kind, s.url, s.feed_url, s.title, s.site_url,
+    SELECT s.id, CASE WHEN p.source_id IS NULL THEN s.kind ELSE 'portal' END, s.url, s.feed_url, s.title, s.site_url,
            (SELECT count(*) FROM articles a JOIN article_state st ON st.article_id = a.id
              WHERE a.source_id = s.id AND st.read = 0),
            (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
            s.last_sync_at, s.last_error, s.last_error_kind, s.etag, s.last_modified,
            s.encoding, s.sync_interval, s.failures, s.next_sync_at, s.body_hash, s.folder_id, s.feed_interval,
-           s.keep_days, s.keep_articles, s.full_text
-      FROM sources s";
+           s.keep_days, s.keep_articles, s.full_text, p.site_url, p.catid, p.list_url, p.clean_pinyin
+      FROM sources s LEFT JOIN portal_sources p ON p.source_id = s.id";
 
 fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
     let ts = |i: usize| Ok::<_, rusqlite::Error>(row.get::<_, Option<i64>>(i)?.map(super::articles::ts_to_rfc3339));
@@ -83,6 +83,15 @@ fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
         keep_days: row.get(20)?,
         keep_articles: row.get(21)?,
         full_text: row.get(22)?,
+        portal: match row.get::<_, Option<String>>(23)? {
+            Some(site_url) => Some(PortalCategory {
+                site_url,
+                catid: row.get(24)?,
+                list_url: row.get(25)?,
+                clean_pinyin: row.get(26)?,
+            }),
+            None => None,
+        },
         folder: Vec::new(),
     })
 }

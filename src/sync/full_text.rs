@@ -1,6 +1,7 @@
 //! Full text: an article's linked page fetched once, decoded by the same rules as feeds, its main content
 //! extracted and sanitized. Used for sources that ask for it (summary-only feeds) and for "save a page".
 
+use super::lock;
 use super::{cpu_slots, read_text};
 use crate::error::{Error, Result};
 use crate::extract::extract_article;
@@ -10,7 +11,7 @@ use crate::sanitize::Sanitizer;
 use crate::store::{Store, prepare};
 use crate::view::Source;
 use futures::StreamExt;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use url::Url;
 
@@ -21,9 +22,6 @@ const PER_SYNC: u32 = 50;
 /// Time one source's pages may take in one sync.
 const TIME_LIMIT: Duration = Duration::from_secs(90);
 
-fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
-    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 /// Fetches `url` and extracts its article, sanitized, with the page's own address as its link and guid.
 pub async fn fetch_article_page(fetcher: &Fetcher, url: &Url) -> Result<CleanItem> {

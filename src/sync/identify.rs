@@ -1,6 +1,7 @@
 //! `add`'s half of the network: what a URL stands for (a feed, or a page naming feeds or keeping one at a
 //! common path). Network only; nothing is stored.
 
+use super::portal_site::{self, PortalSite};
 use super::read_document;
 use crate::error::{Error, Result};
 use crate::fetch::{Fetched, Fetcher, Response};
@@ -28,10 +29,35 @@ async fn get_body(fetcher: &Fetcher, url: &Url) -> Result<Response> {
     }
 }
 
-/// Finds the feed a URL stands for: the URL itself when it is a feed, or the one a web page names or keeps at a
-/// common path (`pick`, 1-based, when there are several). Network only; nothing is stored.
-pub async fn identify(fetcher: &Fetcher, url: &Url, pick: Option<usize>) -> Result<Identified> {
+/// What a URL stands for: a feed, or a Discuz! X portal (with its categories).
+#[derive(Debug)]
+pub enum Found {
+    Feed(Identified),
+    Portal(PortalSite),
+}
+
+/// Finds what a URL stands for: a Discuz! X portal page or category feed, the URL itself when it is a feed, or
+/// the feed a web page names or keeps at a common path (`pick`, 1-based, when there are several). Network only;
+/// nothing is stored.
+pub async fn identify(fetcher: &Fetcher, url: &Url, pick: Option<usize>) -> Result<Found> {
+    if portal_site::category_feed_catid(url).is_some()
+        && let Some(site) = portal_site::from_category_feed(fetcher, url, None).await?
+    {
+        return Ok(Found::Portal(site));
+    }
     let response = get_body(fetcher, url).await?;
+    let looks_like_html = response.content_type.as_deref().is_some_and(|t| t.contains("html"))
+        || response.body.iter().take(512).any(|b| *b == b'<') && !response.body.starts_with(b"<?xml");
+    if looks_like_html {
+        let text = super::read_text(&response);
+        if let Some(site) = portal_site::discover(fetcher, &text, &response.url, None).await? {
+            return Ok(Found::Portal(site));
+        }
+    }
+    identify_feed(fetcher, url, response, pick).await.map(Found::Feed)
+}
+
+async fn identify_feed(fetcher: &Fetcher, url: &Url, response: Response, pick: Option<usize>) -> Result<Identified> {
     let feeds = match read_document(&response, None)? {
         // Only a permanent move changes where the feed is fetched from; a temporary one (a signed or load-balanced
         // address) is not worth keeping.

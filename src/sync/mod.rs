@@ -5,11 +5,15 @@
 mod full_text;
 mod identify;
 mod pictures;
+mod portal;
+mod portal_site;
 mod writer;
 
 pub use full_text::fetch_article_page;
-pub use identify::{Identified, identify};
+pub use identify::{Found, Identified, identify};
 pub use pictures::{PictureCounts, download_pictures};
+pub use portal::RefreshPolicy;
+pub use portal_site::{PortalCategoryInfo, PortalSite, category_feed_catid};
 pub use writer::{Work, Writer};
 
 use crate::decode::{charset_from_content_type, declare_utf8, decode, decode_as};
@@ -49,6 +53,9 @@ pub struct SyncResult {
     pub pictures: PictureCounts,
     /// Articles that got their full text from their linked page in this sync.
     pub full_texts: usize,
+    /// Portal articles the portal would not show (pending, removed, login wall), never stored as articles.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<crate::store::PortalRefusal>,
 }
 
 /// Watches a sync as it goes (a progress bar, the UI's status).
@@ -107,13 +114,19 @@ pub(crate) fn read_document(response: &Response, encoding: Option<&str>) -> Resu
     Ok(parse_document(&declare_utf8(&decoded.text), &response.url)?)
 }
 
-/// Cleans and sanitizes parsed items for storage; portal items also lose inline pinyin.
-pub fn prepare_items(items: Vec<ParsedItem>, base: &Url) -> Vec<CleanItem> {
+/// The store, whoever panicked while holding it (its data is consistent between transactions).
+pub(crate) fn lock(store: &std::sync::Mutex<crate::store::Store>) -> std::sync::MutexGuard<'_, crate::store::Store> {
+    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Cleans and sanitizes parsed items for storage; portal items also lose inline pinyin when `clean_pinyin`.
+pub fn prepare_items(items: Vec<ParsedItem>, base: &Url, clean_pinyin: bool) -> Vec<CleanItem> {
     let sanitizer = Sanitizer::new(Some(base));
     items
         .into_iter()
         .map(|item| {
-            let item = if item.portal.is_some() { crate::clean::strip_item_pinyin(item) } else { item };
+            let item =
+                if clean_pinyin && item.portal.is_some() { crate::clean::strip_item_pinyin(item) } else { item };
             sanitizer.item(item)
         })
         .collect()
@@ -146,19 +159,29 @@ pub async fn sync_source(ctx: &Context<'_>, source: &Source, policy: Policy) -> 
         error_kind: None,
         pictures: PictureCounts::default(),
         full_texts: 0,
+        refused: Vec::new(),
     };
     if let Some(until) = rate_limited_until(source) {
         result.skipped = Some(format!("the site asked to wait until {until}"));
         return result;
     }
-    match fetch_and_store(fetcher, writer, source, policy).await {
+    let outcome = match &source.portal {
+        Some(category) => portal::sync_category(ctx, source, category, policy, RefreshPolicy::default()).await.map(
+            |(outcome, refused)| {
+                result.refused = refused;
+                outcome
+            },
+        ),
+        None => fetch_and_store(fetcher, writer, source, policy).await,
+    };
+    match outcome {
         Ok(outcome) => {
             (result.new, result.updated, result.unchanged) = (outcome.new, outcome.updated, outcome.unchanged);
             result.note = outcome.note;
             if source.full_text && source.kind == SourceKind::Feed {
                 result.full_texts = full_text::fetch_full_texts(fetcher, ctx.store, source).await;
             }
-            if policy.pictures && source.kind == SourceKind::Feed {
+            if policy.pictures && matches!(source.kind, SourceKind::Feed | SourceKind::Portal) {
                 result.pictures =
                     pictures::download_pictures(fetcher, ctx.store, ctx.files, source.id, policy.picture_budget).await;
             }
@@ -254,7 +277,7 @@ async fn fetch_and_store(fetcher: &Fetcher, writer: &Writer, source: &Source, po
             update.site_url = feed.site_url.clone();
             update.feed_interval = feed_asks;
             update.next_sync_at = Some(schedule(feed_asks));
-            Ok((crate::store::prepare(prepare_items(feed.items, &response.url)), update, notes))
+            Ok((crate::store::prepare(prepare_items(feed.items, &response.url, true)), update, notes))
         })
         .await
         .map_err(|e| Error::Internal(format!("the sync task for source {id} failed: {e}")))??

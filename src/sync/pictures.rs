@@ -3,13 +3,14 @@
 //! A slow or failing picture host never holds up the rest: each source's pictures get a time limit, and what
 //! is left is tried on the next sync.
 
+use super::lock;
 use crate::fetch::{FetchError, Fetcher};
 use crate::model::SourceId;
 use crate::pictures::{MAX_PICTURE_BYTES, PictureFiles, Refused, check};
 use crate::store::{PictureFile, Store, now_ts};
 use futures::StreamExt;
 use sha2::{Digest, Sha256};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use url::Url;
 
@@ -36,9 +37,6 @@ enum Outcome {
     Skipped,
 }
 
-fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
-    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 /// Downloads the pictures of `source` that want it (new ones, and failed ones due again).
 pub async fn download_pictures(

@@ -3,24 +3,20 @@
 //! Sites change labels and drop meta items, so fields are found by structure (ids, classes, links) and
 //! only use label text to break ties. See `../shared/notes/discuz-portal.md` for the page layout.
 
-use super::ParseError;
-use super::date::{parse_date, to_rfc3339};
-use crate::model::{ParsedItem, PortalInfo, Reaction};
+use super::comments::comments_in;
+use super::{aid_from_url, base_of, number, sel, text_of};
+use crate::model::{ParsedItem, PortalInfo, Reaction, RelatedArticle};
+use crate::parse::ParseError;
+use crate::parse::date::{parse_date, to_rfc3339};
 use chrono::FixedOffset;
-use scraper::{CaseSensitivity, ElementRef, Html, Node, Selector};
+use scraper::{CaseSensitivity, ElementRef, Html, Node};
 use url::Url;
 
-/// Portal pages show times in the site's zone, which is UTC+8 unless a page says otherwise.
-pub fn china_standard_time() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("valid offset")
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("static selector")
-}
-
-fn text_of(el: ElementRef<'_>) -> String {
-    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+/// One page of an article: the item it reads as, and the article's next page when it spans several.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticlePage {
+    pub item: ParsedItem,
+    pub next: Option<Url>,
 }
 
 /// One `|`-separated item of the meta line under the title.
@@ -63,12 +59,13 @@ fn meta_items(line: ElementRef<'_>) -> Vec<MetaItem> {
     items
 }
 
-fn number(s: &str) -> Option<i64> {
-    s.trim().replace(',', "").parse().ok()
-}
-
 /// Reads an article page fetched from `page`; times without a zone are in `site_offset`.
 pub fn parse_article_page(html: &str, page: &Url, site_offset: FixedOffset) -> Result<ParsedItem, ParseError> {
+    parse_article(html, page, site_offset).map(|p| p.item)
+}
+
+/// Reads one page of an article, with the link to its next page.
+pub fn parse_article(html: &str, page: &Url, site_offset: FixedOffset) -> Result<ArticlePage, ParseError> {
     let doc = Html::parse_document(html);
     let first = |s: &str| doc.select(&sel(s)).next();
     let body = first("#article_content")
@@ -78,10 +75,7 @@ pub fn parse_article_page(html: &str, page: &Url, site_offset: FixedOffset) -> R
         .map(text_of)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| ParseError::Portal(format!("{page} has no article title (.vw h1.ph)")))?;
-    let base = first("base[href]")
-        .and_then(|b| b.value().attr("href"))
-        .and_then(|h| page.join(h).ok())
-        .unwrap_or_else(|| page.clone());
+    let base = base_of(&doc, page);
     let resolve = |href: &str| base.join(href).map(|u| u.to_string()).ok();
 
     let mut info = PortalInfo { pages: 1, ..Default::default() };
@@ -143,16 +137,44 @@ pub fn parse_article_page(html: &str, page: &Url, site_offset: FixedOffset) -> R
         let count = a.select(&sel(".atdc em")).next().and_then(|em| number(&text_of(em))).unwrap_or(0);
         if let Some(kind) = kind {
             info.reactions.set(kind, count.max(0) as u32);
+            if let Some(link) = a.value().attr("href").and_then(|h| resolve(h)) {
+                info.reaction_links.insert(kind.name().to_owned(), link);
+            }
         }
         if info.aid.is_none() {
             info.aid = a.value().id().and_then(|id| id.split('_').nth(2)).and_then(number);
         }
     }
     if info.aid.is_none() {
-        info.aid = page.query_pairs().find(|(k, _)| k == "aid").and_then(|(_, v)| number(&v));
+        info.aid = aid_elsewhere(&doc).or_else(|| aid_from_url(page));
     }
+    info.comments = comments_in(&doc, site_offset);
+    info.related = doc
+        .select(&sel("#related_article li a[href]"))
+        .filter_map(|a| Some(RelatedArticle { title: text_of(a), url: resolve(a.value().attr("href")?)? }))
+        .filter(|r| !r.title.is_empty())
+        .collect();
+    info.images = body
+        .select(&sel("img"))
+        .filter_map(|img| {
+            let e = img.value();
+            let src = ["zoomfile", "file", "data-src", "data-original", "src"].iter().find_map(|a| e.attr(a))?;
+            resolve(src.trim()).filter(|u| u.starts_with("http"))
+        })
+        .fold(Vec::new(), |mut all, url| {
+            if !all.contains(&url) {
+                all.push(url);
+            }
+            all
+        });
+    // The pager under the body (not the comments' pager): `a.nxt` in the article's block.
+    let next = doc
+        .select(&sel(".vw .pg a.nxt[href], #article_content ~ .pg a.nxt[href], .d .pg a.nxt[href]"))
+        .next()
+        .and_then(|a| base.join(a.value().attr("href")?).ok())
+        .filter(|next| next != page);
 
-    Ok(ParsedItem {
+    let item = ParsedItem {
         guid: info.aid.map(|aid| format!("aid:{aid}")),
         link: Some(page.to_string()),
         title,
@@ -169,5 +191,18 @@ pub fn parse_article_page(html: &str, page: &Url, site_offset: FixedOffset) -> R
             .and_then(|aid| base.join(&format!("portal.php?mod=comment&id={aid}&idtype=aid")).ok())
             .map(|u| u.to_string()),
         portal: Some(info),
+    };
+    Ok(ArticlePage { item, next })
+}
+
+/// The article id from the favourite link (`#a_favorite`, `id=`) or a hidden `aid` field.
+fn aid_elsewhere(doc: &Html) -> Option<i64> {
+    let favourite = doc.select(&sel("#a_favorite[href]")).next().and_then(|a| {
+        let href = a.value().attr("href")?;
+        let query = href.split_once('?').map(|(_, q)| q).unwrap_or(href);
+        url::form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "id").and_then(|(_, v)| number(&v))
+    });
+    favourite.or_else(|| {
+        doc.select(&sel("input[name=aid][value]")).next().and_then(|i| number(i.value().attr("value")?))
     })
 }

@@ -1,0 +1,395 @@
+//! Syncing a followed Discuz! X portal category: the category feed as a cheap change signal, the list pages for
+//! what is new (only as far back as articles are new), each new article page fetched once with all its pages and
+//! comments, and the counts of recent articles read again at a slow pace.
+//!
+//! Every article page view counts on the portal, so an article is fetched once; a refused one (pending, removed,
+//! login wall) is recorded and not asked for again for a while.
+
+use super::{Context, Outcome, Policy, cpu_slots, prepare_items, read_document};
+use crate::decode::{charset_from_content_type, decode, decode_as};
+use crate::error::{Error, Result};
+use crate::fetch::{FetchError, Fetched, Fetcher, Response, Validators};
+use crate::model::{ParsedItem, PortalComment};
+use crate::parse::Document;
+use crate::parse::portal::{
+    self, ListEntry, PageKind, Refusal, aid_from_url, parse_article, parse_comment_page, parse_list_page, page_kind,
+};
+use crate::schedule::next_after_success;
+use crate::store::{PortalRefusal, SourceUpdate, now_ts};
+use crate::view::{PortalCategory, Source};
+use futures::StreamExt;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use url::Url;
+
+/// List pages read per sync at most (15 articles a page on a stock site).
+const MAX_LIST_PAGES: usize = 10;
+/// Pages one article may span.
+const MAX_ARTICLE_PAGES: usize = 30;
+/// Comment pages read for one article (25 comments a page).
+const MAX_COMMENT_PAGES: usize = 20;
+/// New articles fetched per sync; the rest come on the next one.
+const MAX_NEW_PER_SYNC: usize = 150;
+/// Article pages fetched at once from one portal (the fetcher allows 2 per host anyway).
+const AT_ONCE: usize = 2;
+/// The list is read even when the feed says nothing changed, this often (the feed leaves out sub-categories).
+const LIST_AT_LEAST_EVERY: i64 = 6 * 3600;
+
+/// How counts of recent articles are refreshed: which articles, how often, how many per sync.
+#[derive(Clone, Copy, Debug)]
+pub struct RefreshPolicy {
+    /// Articles younger than this are refreshed.
+    pub max_age_days: i64,
+    /// Not more often than this per article.
+    pub every_minutes: i64,
+    /// Article pages re-read per category and sync.
+    pub per_sync: usize,
+}
+
+impl Default for RefreshPolicy {
+    fn default() -> Self {
+        RefreshPolicy { max_age_days: 3, every_minutes: 60, per_sync: 3 }
+    }
+}
+
+/// A page fetched and decoded: the source's encoding override first, then the bytes' own evidence.
+pub(crate) async fn fetch_page(fetcher: &Fetcher, url: &Url, encoding: Option<&str>) -> Result<(String, Url)> {
+    let Fetched::Body(response) = fetcher.get(url, None).await? else {
+        return Err(Error::Internal("an unconditional GET answered 304".into()));
+    };
+    Ok((page_text(&response, encoding), response.url))
+}
+
+fn page_text(response: &Response, encoding: Option<&str>) -> String {
+    match encoding.and_then(|label| decode_as(&response.body, label)) {
+        Some(decoded) => decoded.text,
+        None => decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type)).text,
+    }
+}
+
+/// Why one article was not stored.
+enum ArticleFailure {
+    Refused(Refusal, String),
+    Failed(Error),
+}
+
+impl From<Error> for ArticleFailure {
+    fn from(e: Error) -> Self {
+        match &e {
+            Error::Fetch(FetchError::Status { status: 404 | 410, .. }) => {
+                ArticleFailure::Refused(Refusal::Removed, e.to_string())
+            }
+            _ => ArticleFailure::Failed(e),
+        }
+    }
+}
+
+/// Fetches a whole article: every page of it (their bodies joined), and its full comment list when the page
+/// shows only the newest. A page that fails fails the article: part of an article is never stored as all of it.
+async fn fetch_article(
+    fetcher: &Fetcher,
+    url: &Url,
+    encoding: Option<&str>,
+) -> std::result::Result<ParsedItem, ArticleFailure> {
+    let (html, at) = fetch_page(fetcher, url, encoding).await?;
+    let first = read_article_page(&html, &at)?;
+    let mut item = first.item;
+    let mut visited: HashSet<Url> = HashSet::from([url.clone(), at]);
+    let mut next = first.next;
+    while let Some(page_url) = next.take() {
+        if !visited.insert(page_url.clone()) || visited.len() > MAX_ARTICLE_PAGES {
+            break;
+        }
+        let (html, at) = fetch_page(fetcher, &page_url, encoding).await?;
+        let page = read_article_page(&html, &at)?;
+        item.html.push_str(&page.item.html);
+        if let (Some(info), Some(more)) = (item.portal.as_mut(), page.item.portal) {
+            info.pages += 1;
+            for image in more.images {
+                if !info.images.contains(&image) {
+                    info.images.push(image);
+                }
+            }
+        }
+        next = page.next;
+    }
+    let (shown, total) = item.portal.as_ref().map(|p| (p.comments.len(), p.comment_count.unwrap_or(0))).unwrap_or((0, 0));
+    if total > shown as i64
+        && let Some(comments_url) = item.comments.as_deref().and_then(|c| Url::parse(c).ok())
+        && let Ok(all) = fetch_comments(fetcher, &comments_url, encoding).await
+        && all.len() > shown
+        && let Some(info) = item.portal.as_mut()
+    {
+        info.comments = all;
+    }
+    Ok(item)
+}
+
+/// Reads one fetched page of an article, telling refusals (pending, removed, login wall) from articles.
+fn read_article_page(html: &str, at: &Url) -> std::result::Result<portal::ArticlePage, ArticleFailure> {
+    match page_kind(html) {
+        PageKind::Refused { refusal, text } => Err(ArticleFailure::Refused(refusal, text)),
+        PageKind::Article => {
+            parse_article(html, at, portal::china_standard_time()).map_err(|e| ArticleFailure::Failed(e.into()))
+        }
+        _ => Err(ArticleFailure::Failed(Error::Portal(format!("{at} is not a Discuz! X article page")))),
+    }
+}
+
+/// Every comment of an article from its comment pages, newest first.
+async fn fetch_comments(fetcher: &Fetcher, first: &Url, encoding: Option<&str>) -> Result<Vec<PortalComment>> {
+    let mut all: Vec<PortalComment> = Vec::new();
+    let mut visited: HashSet<Url> = HashSet::new();
+    let mut next = Some(first.clone());
+    while let Some(url) = next.take() {
+        if !visited.insert(url.clone()) || visited.len() > MAX_COMMENT_PAGES {
+            break;
+        }
+        let (html, at) = fetch_page(fetcher, &url, encoding).await?;
+        let page = parse_comment_page(&html, &at, portal::china_standard_time());
+        all.extend(page.comments);
+        next = page.next;
+    }
+    Ok(all)
+}
+
+/// What the category feed says: whether it shows an article not yet stored, and the validators for next time.
+struct Signal {
+    /// True when the list must be read (new articles in the feed, or the feed told nothing).
+    look: bool,
+    update: SourceUpdate,
+}
+
+async fn read_signal(fetcher: &Fetcher, source: &Source, known: &HashSet<i64>) -> Signal {
+    let mut update = SourceUpdate::default();
+    let Ok(url) = Url::parse(&source.feed_url) else {
+        return Signal { look: true, update };
+    };
+    let validators = Validators { etag: source.etag.clone(), last_modified: source.last_modified.clone() };
+    let response = match fetcher.get(&url, Some(&validators)).await {
+        Ok(Fetched::Body(response)) => response,
+        // Not modified: nothing new in the feed; a failing feed tells nothing.
+        Ok(Fetched::NotModified { .. }) => return Signal { look: false, update },
+        Err(_) => return Signal { look: true, update },
+    };
+    let hash: String = Sha256::digest(&response.body)[..16].iter().map(|b| format!("{b:02x}")).collect();
+    update.etag = response.validators.etag.clone();
+    update.last_modified = response.validators.last_modified.clone();
+    if source.body_hash.as_deref() == Some(hash.as_str()) {
+        update.body_hash = Some(hash);
+        return Signal { look: false, update };
+    }
+    // An empty channel (the feed's cache was being rebuilt), `RSS Disabled`, or anything unreadable: look at
+    // the list. Only a feed that lists articles, all of them known, says "nothing new".
+    let look = match read_document(&response, source.encoding.as_deref()) {
+        Ok(Document::Feed(feed)) if !feed.items.is_empty() => {
+            update.body_hash = Some(hash);
+            feed.items.iter().any(|item| {
+                let aid = item.link.as_deref().and_then(|l| Url::parse(l).ok()).as_ref().and_then(aid_from_url);
+                aid.is_none_or(|aid| !known.contains(&aid))
+            })
+        }
+        _ => true,
+    };
+    Signal { look, update }
+}
+
+/// Walks the list pages from the first, collecting articles not yet known, and stops at the first page with
+/// nothing new, at a page seen before (a pager that loops) or after `MAX_LIST_PAGES`.
+async fn new_entries(
+    fetcher: &Fetcher,
+    category: &PortalCategory,
+    encoding: Option<&str>,
+    known: &HashSet<i64>,
+    notes: &mut Vec<String>,
+) -> Result<Vec<ListEntry>> {
+    let mut found: Vec<ListEntry> = Vec::new();
+    let mut seen: HashSet<i64> = HashSet::new();
+    let mut visited: HashSet<Url> = HashSet::new();
+    let mut next = Some(Url::parse(&category.list_url).map_err(|e| Error::InvalidUrl {
+        url: category.list_url.clone(),
+        reason: e.to_string(),
+    })?);
+    while let Some(url) = next.take() {
+        if !visited.insert(url.clone()) {
+            notes.push(format!("the list's pager leads back to {url}; stopped there"));
+            break;
+        }
+        let (html, at) = fetch_page(fetcher, &url, encoding).await?;
+        match page_kind(&html) {
+            PageKind::Refused { refusal, text } => {
+                return Err(Error::PortalRefused { url: at.to_string(), refusal, message: text });
+            }
+            PageKind::NotDiscuz => return Err(Error::NotPortal { url: at.to_string() }),
+            _ => {}
+        }
+        let page = parse_list_page(&html, &at, portal::china_standard_time());
+        if visited.len() == 1 && page.entries.is_empty() {
+            return Err(Error::Portal(format!("found no articles on the category's list page {at}")));
+        }
+        let fresh: Vec<ListEntry> = page
+            .entries
+            .into_iter()
+            .filter(|e| e.aid.is_some_and(|aid| !known.contains(&aid) && seen.insert(aid)))
+            .collect();
+        if fresh.is_empty() {
+            break;
+        }
+        found.extend(fresh);
+        if visited.len() >= MAX_LIST_PAGES {
+            notes.push(format!("read the first {MAX_LIST_PAGES} list pages; older articles are left out"));
+            break;
+        }
+        next = page.next;
+    }
+    Ok(found)
+}
+
+/// Syncs a followed portal category. Returns how it went; per-article refusals are recorded on the source.
+pub(super) async fn sync_category(
+    ctx: &Context<'_>,
+    source: &Source,
+    category: &PortalCategory,
+    policy: Policy,
+    refresh: RefreshPolicy,
+) -> Result<(Outcome, Vec<PortalRefusal>)> {
+    let fetcher = ctx.fetcher;
+    let encoding = source.encoding.as_deref();
+    let (known, followed) = {
+        let store = super::lock(ctx.store);
+        (store.portal_known_aids(&category.site_url)?, store.followed_categories(&category.site_url)?)
+    };
+    let mut notes: Vec<String> = Vec::new();
+    let signal = read_signal(fetcher, source, &known).await;
+    let list_age = now_ts() - source.last_sync_at.as_deref().map(parse_ts).unwrap_or(0);
+    let mut update = signal.update;
+    update.next_sync_at = Some(next_after_success(
+        now_ts(),
+        source.interval_minutes,
+        policy.default_interval_minutes,
+        Some(3600),
+    ));
+    let mut entries = Vec::new();
+    if signal.look || list_age >= LIST_AT_LEAST_EVERY || source.total == 0 {
+        entries = new_entries(fetcher, category, encoding, &known, &mut notes).await?;
+        // Articles a followed sub-category lists are fetched by that category's source, not twice.
+        entries.retain(|e| e.catid.is_none_or(|c| c == category.catid || !followed.contains_key(&c)));
+        super::lock(ctx.store).mark_list_read(source.id)?;
+    }
+    if entries.len() > MAX_NEW_PER_SYNC {
+        notes.push(format!("fetched {MAX_NEW_PER_SYNC} of {} new articles; the rest come next sync", entries.len()));
+        entries.truncate(MAX_NEW_PER_SYNC);
+    }
+    // Oldest first, so an interrupted sync leaves the newest for next time rather than a gap.
+    entries.reverse();
+    let fetched: Vec<(ListEntry, std::result::Result<ParsedItem, ArticleFailure>)> = futures::stream::iter(entries)
+        .map(|entry| async move {
+            let outcome = fetch_article(fetcher, &entry.url, encoding).await;
+            (entry, outcome)
+        })
+        .buffered(AT_ONCE)
+        .collect()
+        .await;
+
+    let mut items = Vec::new();
+    let mut refusals = Vec::new();
+    let mut failures = Vec::new();
+    for (entry, outcome) in fetched {
+        let aid = entry.aid.unwrap_or_default();
+        match outcome {
+            Ok(mut item) => {
+                // The list's date is there when a modified theme hides the page's own.
+                if item.published.is_none() {
+                    item.published = entry.published.clone();
+                }
+                items.push(item);
+            }
+            Err(ArticleFailure::Refused(Refusal::AntiScraping, message)) => {
+                return Err(Error::PortalRefused { url: entry.url.to_string(), refusal: Refusal::AntiScraping, message });
+            }
+            Err(ArticleFailure::Refused(refusal, message)) => {
+                refusals.push(PortalRefusal { aid, url: entry.url.to_string(), refusal: refusal.name().into(), message });
+            }
+            Err(ArticleFailure::Failed(e)) => failures.push(format!("{}: {e}", entry.url)),
+        }
+    }
+    if !failures.is_empty() {
+        notes.push(format!("{} article(s) failed and will be tried again: {}", failures.len(), failures.join("; ")));
+    }
+    {
+        let mut store = super::lock(ctx.store);
+        for refusal in &refusals {
+            let wait = if refusal.refusal == "pending" { 6 * 3600 } else { 7 * 24 * 3600 };
+            store.record_refusal(source.id, refusal, now_ts() + wait)?;
+        }
+    }
+    let stored_aids: Vec<i64> =
+        items.iter().filter_map(|i| i.portal.as_ref().and_then(|p| p.aid)).collect();
+    let base = Url::parse(&category.site_url).map_err(|e| Error::InvalidUrl {
+        url: category.site_url.clone(),
+        reason: e.to_string(),
+    })?;
+    let clean = category.clean_pinyin;
+    let prepared = {
+        let _cpu = cpu_slots().acquire().await.expect("never closed");
+        tokio::task::spawn_blocking(move || crate::store::prepare(prepare_items(items, &base, clean)))
+            .await
+            .map_err(|e| Error::Internal(format!("preparing portal articles failed: {e}")))?
+    };
+    let changes =
+        ctx.writer.write(super::Work::Items { source: source.id, update, items: prepared }).await?.unwrap_or_default();
+    super::lock(ctx.store).clear_refusals(source.id, &stored_aids)?;
+    let refreshed = refresh_counts(ctx, source, refresh).await;
+    if refreshed > 0 {
+        notes.push(format!("refreshed the counts of {refreshed} recent article(s)"));
+    }
+    Ok((
+        Outcome {
+            new: changes.new.len(),
+            updated: changes.updated.len(),
+            unchanged: false,
+            note: (!notes.is_empty()).then(|| notes.join("; ")),
+        },
+        refusals,
+    ))
+}
+
+fn parse_ts(rfc3339: &str) -> i64 {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).map(|d| d.timestamp()).unwrap_or(0)
+}
+
+/// Reads the first page of a few recent articles again for their views, comments and reaction counts.
+async fn refresh_counts(ctx: &Context<'_>, source: &Source, refresh: RefreshPolicy) -> usize {
+    if refresh.per_sync == 0 {
+        return 0;
+    }
+    let due = super::lock(ctx.store)
+        .portal_refresh_due(
+            source.id,
+            now_ts() - refresh.max_age_days * 86_400,
+            now_ts() - refresh.every_minutes * 60,
+            refresh.per_sync,
+        )
+        .unwrap_or_default();
+    let mut done = 0;
+    for article in due {
+        let Ok(url) = Url::parse(&article.link) else { continue };
+        let Ok((html, at)) = fetch_page(ctx.fetcher, &url, source.encoding.as_deref()).await else { continue };
+        let Ok(page) = read_article_page(&html, &at) else { continue };
+        let Some(fresh) = page.item.portal else { continue };
+        let mut store = super::lock(ctx.store);
+        let mut merged = fresh.clone();
+        if let Ok(Some(stored)) = store.article(article.article).map(|a| a.and_then(|a| a.portal)) {
+            // The page shows the newest 20; older ones stay as stored.
+            for old in stored.comments {
+                if !merged.comments.contains(&old) {
+                    merged.comments.push(old);
+                }
+            }
+        }
+        if store.update_portal_counts(article.article, &merged).is_ok() {
+            done += 1;
+        }
+    }
+    done
+}
