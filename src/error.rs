@@ -46,6 +46,8 @@ pub enum Error {
     Portal(String),
     #[error("{url} is a Discuz! X portal with {} categories; choose which to follow (--category N, or --all)", site.categories.len())]
     PortalCategories { url: String, site: Box<crate::sync::PortalSite> },
+    #[error("{site} refused the sign-in: {message}")]
+    SignInRefused { site: String, message: String },
     #[error("{url} is not a Discuz! X portal page")]
     NotPortal { url: String },
     #[error("{url}: the portal refused ({}): {message}", refusal.name())]
@@ -78,6 +80,7 @@ impl Error {
             Error::Extract(_) => "no_article",
             Error::Portal(_) => "portal",
             Error::NotPortal { .. } => "not_a_portal",
+            Error::SignInRefused { .. } => "sign_in_refused",
             Error::PortalCategories { .. } => "portal_categories",
             Error::PortalRefused { refusal, .. } => refusal.name(),
         }

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod clean;
+pub mod credentials;
 pub mod decode;
 pub mod error;
 pub mod export;

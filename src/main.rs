@@ -118,6 +118,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sign in to a Discuz! X portal (to send reactions); the sign-in is kept in the system's credential store.
+    Login {
+        /// Any URL of the portal (its home, a category, an article).
+        url: String,
+        /// The member name; the password is asked for on the terminal, or read with --password-stdin.
+        #[arg(long, required_unless_present = "cookie_stdin")]
+        user: Option<String>,
+        /// Read the password from standard input (one line).
+        #[arg(long, requires = "user")]
+        password_stdin: bool,
+        /// Read a cookie copied from the browser (name=value; ...) from standard input instead of signing in.
+        #[arg(long, conflicts_with_all = ["user", "password_stdin"])]
+        cookie_stdin: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Forget the sign-in to a portal.
+    Logout { url: String },
     /// Export every article.
     Export {
         #[arg(long, value_enum)]

@@ -181,6 +181,21 @@ pub struct PortalInfo {
     /// Each reaction's link on this article (it carries the site's per-article hash), for sending one.
     #[serde(default, skip_serializing)]
     pub reaction_links: std::collections::BTreeMap<String, String>,
+    /// How sending the reader's reaction to the portal went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reaction_status: Option<ReactionStatus>,
+}
+
+/// Where the reader's reaction is on its way to the portal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReactionStatus {
+    pub reaction: Reaction,
+    /// waiting (in the outbox), done, already (the member had reacted), refused.
+    pub state: String,
+    /// What the portal said, or why it is still waiting.
+    pub message: Option<String>,
+    /// RFC 3339.
+    pub at: String,
 }
 
 /// A comment on a portal article.

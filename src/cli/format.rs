@@ -36,6 +36,13 @@ pub fn source_details(s: &Source) -> String {
         ("next sync", or(s.next_sync_at.clone(), "due")),
         ("last error", or(s.last_error.clone(), "-")),
     ];
+    let portal = s.portal.as_ref().map(|p| {
+        [
+            ("portal", format!("{} (catid {})", p.site_url, p.catid)),
+            ("pinyin", if p.clean_pinyin { "removed".to_owned() } else { "kept".to_owned() }),
+        ]
+    });
+    let lines: Vec<(&str, String)> = lines.into_iter().chain(portal.into_iter().flatten()).collect();
     lines.iter().map(|(k, v)| format!("{k:<11}{v}\n")).collect()
 }
 

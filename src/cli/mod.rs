@@ -7,7 +7,7 @@ mod settings;
 use crate::{Cli, Command, ExportFormat, ReactionArg};
 use anyhow::{Context, Result};
 use jianbao::{ArticleFilter, ArticleId, Library, Options, Reaction, SourceId};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Exit status for a failure: 2 when the user's argument was wrong, 1 otherwise.
@@ -121,7 +121,19 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 library.update_source(SourceId(id), &settings::parse(&set)?)?
             };
-            if json { print_json(&source)? } else { print!("{}", format::source_details(&source)) }
+            let refused = if source.portal.is_some() { library.portal_refusals(source.id)? } else { Vec::new() };
+            if json {
+                let mut value = serde_json::to_value(&source)?;
+                if source.portal.is_some() {
+                    value["refused"] = serde_json::to_value(&refused)?;
+                }
+                print_json(&value)?
+            } else {
+                print!("{}", format::source_details(&source));
+                for r in &refused {
+                    println!("refused    aid {} ({}): {} <{}>", r.aid, r.refusal, r.message, r.url);
+                }
+            }
         }
         Command::Save { url, json } => {
             let article = library.save_page(&url).await?;
@@ -157,6 +169,53 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::React { id, reaction, clear } => {
             let reaction = if clear { None } else { reaction.map(Reaction::from) };
             library.set_reaction(ArticleId(id), reaction)?;
+            if reaction.is_some() {
+                // On a portal article the reaction goes to the portal too (or waits for a sign-in).
+                for sent in library.send_reactions().await.iter().filter(|r| r.article_id == ArticleId(id)) {
+                    let said = sent.message.as_deref().unwrap_or("");
+                    eprintln!("portal: {} ({said})", sent.state);
+                }
+            }
+        }
+        Command::Login { url, user, password_stdin, cookie_stdin, json } => {
+            let signed = if cookie_stdin {
+                library.login_with_cookie(&url, &read_stdin_line()?).await?
+            } else {
+                let user = user.unwrap_or_default();
+                let password = if password_stdin {
+                    read_stdin_line()?
+                } else if std::io::stdin().is_terminal() {
+                    rpassword::prompt_password(format!("password for {user}: "))?
+                } else {
+                    return Err(jianbao::Error::InvalidArgument(
+                        "standard input is not a terminal: give the password with --password-stdin".into(),
+                    )
+                    .into());
+                };
+                library.login(&url, &user, &password).await?
+            };
+            if json {
+                print_json(&signed)?
+            } else {
+                match (&signed.kept, &signed.note) {
+                    (jianbao::credentials::Kept::System, _) => {
+                        println!("signed in to {} (kept in the system credential store)", signed.site_url)
+                    }
+                    (_, note) => println!(
+                        "signed in to {} for this run only: no credential store is available ({})",
+                        signed.site_url,
+                        note.as_deref().unwrap_or("unknown reason")
+                    ),
+                }
+                for sent in &signed.sent {
+                    println!("reaction on article {}: {}", sent.article_id, sent.state);
+                }
+            }
+        }
+        Command::Logout { url } => {
+            if !library.logout(&url)? {
+                eprintln!("jianbao: there was no sign-in for {url}");
+            }
         }
         Command::Search { query, limit, json } => {
             let hits = library.search(&query.join(" "), limit)?;
@@ -198,4 +257,11 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line from standard input, without its line end.
+fn read_stdin_line() -> Result<String> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }

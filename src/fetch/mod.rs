@@ -194,6 +194,60 @@ impl Fetcher {
     }
 }
 
+/// What a signed-in exchange with a site answered: the page, and the cookies it set.
+#[derive(Clone, Debug)]
+pub struct MemberResponse {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub body: Vec<u8>,
+    /// `name=value` of each Set-Cookie header (attributes dropped).
+    pub set_cookies: Vec<String>,
+}
+
+impl Fetcher {
+    /// A GET (or, with `form`, a POST of the form) carrying `cookie`, not following redirects: the exchanges a
+    /// member makes (signing in, reacting), where the cookies a site sets matter more than where it points.
+    pub async fn member_request(
+        &self,
+        url: &Url,
+        cookie: Option<&str>,
+        form: Option<&[(&str, &str)]>,
+    ) -> Result<MemberResponse, FetchError> {
+        let name = url.to_string();
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(FetchError::Scheme { url: name });
+        }
+        let _permit = self.limits.acquire(url.host_str().unwrap_or("")).await;
+        let mut request = match form {
+            Some(fields) => {
+                let body: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+                self.client
+                    .post(url.clone())
+                    .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(body)
+            }
+            None => self.client.get(url.clone()),
+        };
+        request = request.header(ACCEPT, "text/html, application/xml;q=0.9, */*;q=0.5");
+        if let Some(cookie) = cookie.filter(|c| !c.is_empty()) {
+            request = request.header(reqwest::header::COOKIE, cookie);
+        }
+        let response = request.send().await.map_err(|e| send_error(&name, e))?;
+        let status = response.status().as_u16();
+        let set_cookies = response
+            .headers()
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .map(|pair| pair.trim().to_owned())
+            .filter(|pair| pair.contains('='))
+            .collect();
+        let read = read(response, url.clone(), None, MAX_BODY_BYTES).await?;
+        Ok(MemberResponse { status, content_type: read.content_type, body: read.body, set_cookies })
+    }
+}
+
 impl Default for Fetcher {
     fn default() -> Self {
         Fetcher::new()

@@ -2,12 +2,14 @@
 //! call these methods, so the three cannot drift. Syncing and scheduling are in `syncing.rs`, library-wide
 //! settings in `settings.rs`.
 
+mod accounts;
 mod saved;
 mod settings;
 mod storage;
 mod subscriptions;
 mod syncing;
 
+pub use accounts::{ReactionReport, SignedIn};
 pub use saved::{SAVED_TITLE, SAVED_URL};
 pub use settings::Settings;
 pub use storage::{Freed, Storage};
@@ -16,7 +18,7 @@ pub use syncing::SyncStatus;
 
 use crate::error::{Error, Result};
 use crate::fetch::Fetcher;
-use crate::model::{ArticleId, Reaction, SourceId};
+use crate::model::{ArticleId, SourceId};
 use crate::pictures::{Shown, reference, render};
 use crate::store::{ArticleFilter, Store};
 use crate::view::{Article, ArticleState, ArticleSummary, PictureView, Source};
@@ -42,6 +44,7 @@ struct Inner {
     files: crate::pictures::PictureFiles,
     fetcher: Fetcher,
     status: Mutex<SyncStatus>,
+    credentials: crate::credentials::Credentials,
 }
 
 /// An open library. Cheap to clone; clones share one database connection and one sync.
@@ -72,6 +75,7 @@ impl Library {
                 store,
                 fetcher: Fetcher::new(),
                 status: Mutex::new(syncing::SyncStatus::default()),
+                credentials: crate::credentials::Credentials::default(),
             }),
         })
     }
@@ -161,11 +165,6 @@ impl Library {
     /// Bookmarks or clears the bookmark.
     pub fn set_bookmarked(&self, id: ArticleId, bookmarked: bool) -> Result<ArticleState> {
         self.store().set_bookmarked(id, bookmarked)?.ok_or(Error::NoArticle(id))
-    }
-
-    /// Sets or clears the reader's reaction.
-    pub fn set_reaction(&self, id: ArticleId, reaction: Option<Reaction>) -> Result<ArticleState> {
-        self.store().set_reaction(id, reaction)?.ok_or(Error::NoArticle(id))
     }
 
     /// Remembers the reading position (0.0 to 1.0).

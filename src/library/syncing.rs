@@ -218,6 +218,10 @@ impl Library {
         if let Err(e) = self.apply_retention() {
             tracing::warn!("retention after sync: {e}");
         }
+        // A portal that answered may take the reactions that waited for it.
+        if results.iter().any(|r| r.ok) {
+            self.send_reactions().await;
+        }
         results
     }
 
@@ -262,6 +266,7 @@ mod tests {
             keep_days: None,
             keep_articles: None,
             full_text: false,
+            portal: None,
         }
     }
 

@@ -10,15 +10,18 @@ mod full_text;
 mod ingest;
 mod meta;
 mod pictures;
+mod outbox;
 mod portal;
 mod retention;
 mod sources;
 mod state;
 
 pub use articles::ArticleFilter;
+pub(crate) use articles::ts_to_rfc3339;
 pub use fts::{fold_for_search, fold_script, search_query};
 pub use ingest::{ChangeSet, PreparedItem, Write, prepare};
 pub use pictures::{ArticlePicture, PictureFile, SourceUsage};
+pub use outbox::Queued;
 pub use portal::{PortalRefusal, RefreshDue};
 pub use retention::{Pruned, Retention};
 pub use sources::{NewSource, SourceSettings, SourceUpdate};

@@ -16,10 +16,14 @@ pub(super) fn upsert(tx: &Transaction<'_>, id: ArticleId, info: Option<&PortalIn
         return Ok(());
     };
     tx.prepare_cached(
-        "INSERT OR REPLACE INTO portal_articles (article_id, aid, site_name, section, publisher, original_author,
+        "INSERT INTO portal_articles (article_id, aid, site_name, section, publisher, original_author,
             source_name, source_link, category_path, views, comment_count, reactions, pages, comments, related,
             images, reaction_links, refreshed_at)
-          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+          ON CONFLICT (article_id) DO UPDATE SET aid = ?2, site_name = ?3, section = ?4, publisher = ?5,
+            original_author = ?6, source_name = ?7, source_link = ?8, category_path = ?9, views = ?10,
+            comment_count = ?11, reactions = ?12, pages = ?13, comments = ?14, related = ?15, images = ?16,
+            reaction_links = ?17, refreshed_at = ?18",
     )?
     .execute(params![
         id,
@@ -49,7 +53,8 @@ pub(super) fn get(conn: &Connection, id: ArticleId) -> Result<Option<PortalInfo>
     let row = conn
         .query_row(
             "SELECT aid, site_name, section, publisher, original_author, source_name, source_link,
-                    category_path, views, comment_count, reactions, pages, comments, related, images, reaction_links
+                    category_path, views, comment_count, reactions, pages, comments, related, images, reaction_links,
+                    reaction_status
                FROM portal_articles WHERE article_id = ?1",
             [id],
             |r| {
@@ -67,11 +72,11 @@ pub(super) fn get(conn: &Connection, id: ArticleId) -> Result<Option<PortalInfo>
                     ..Default::default()
                 };
                 let json: [String; 6] = [r.get(7)?, r.get(10)?, r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?];
-                Ok((info, json))
+                Ok((info, json, r.get::<_, Option<String>>(16)?))
             },
         )
         .optional()?;
-    let Some((mut info, [path, reactions, comments, related, images, links])) = row else {
+    let Some((mut info, [path, reactions, comments, related, images, links], status)) = row else {
         return Ok(None);
     };
     info.category_path = serde_json::from_str(&path)?;
@@ -80,6 +85,7 @@ pub(super) fn get(conn: &Connection, id: ArticleId) -> Result<Option<PortalInfo>
     info.related = serde_json::from_str(&related)?;
     info.images = serde_json::from_str(&images)?;
     info.reaction_links = serde_json::from_str(&links)?;
+    info.reaction_status = status.map(|s| serde_json::from_str(&s)).transpose()?;
     Ok(Some(info))
 }
 

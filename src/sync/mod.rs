@@ -6,6 +6,7 @@ mod full_text;
 mod identify;
 mod pictures;
 mod portal;
+mod portal_account;
 mod portal_site;
 mod writer;
 
@@ -13,6 +14,7 @@ pub use full_text::fetch_article_page;
 pub use identify::{Found, Identified, identify};
 pub use pictures::{PictureCounts, download_pictures};
 pub use portal::RefreshPolicy;
+pub use portal_account::{Answer, message_text, send_reaction, sign_in};
 pub use portal_site::{PortalCategoryInfo, PortalSite, category_feed_catid};
 pub use writer::{Work, Writer};
 

@@ -316,6 +316,12 @@ pub(super) async fn sync_category(
     if !failures.is_empty() {
         notes.push(format!("{} article(s) failed and will be tried again: {}", failures.len(), failures.join("; ")));
     }
+    if !refusals.is_empty() {
+        let mut kinds: Vec<&str> = refusals.iter().map(|r| r.refusal.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        notes.push(format!("{} article(s) refused by the portal ({})", refusals.len(), kinds.join(", ")));
+    }
     {
         let mut store = super::lock(ctx.store);
         for refusal in &refusals {

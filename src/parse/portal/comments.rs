@@ -41,8 +41,26 @@ fn comment_of(dl: ElementRef<'_>, site_offset: FixedOffset) -> Option<PortalComm
             let cut = all.find(char::is_numeric).unwrap_or(all.len());
             all[..cut].trim().to_owned()
         });
-    let text = text_of(dd);
+    let text = lines_of(dd);
     (!text.is_empty()).then_some(PortalComment { author, time, text })
+}
+
+/// A message's text, a line per `<br>` or paragraph, spaces within a line made one.
+fn lines_of(el: ElementRef<'_>) -> String {
+    let mut raw = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => raw.push_str(t),
+            scraper::Node::Element(e) if matches!(e.name(), "br" | "p" | "div") => raw.push('\n'),
+            _ => {}
+        }
+    }
+    let lines: Vec<String> = raw
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
 }
 
 /// Reads a comment page (`portal.php?mod=comment&id=AID&idtype=aid&page=P`).
@@ -74,7 +92,7 @@ mod tests {
         assert_eq!(page.comments[0], PortalComment {
             author: "reader".into(),
             time: Some("2020-11-28T08:01:00+08:00".into()),
-            text: "說得好 支持".into(),
+            text: "說得好\n支持".into(),
         });
         assert_eq!((page.comments[1].author.as_str(), page.comments[1].text.as_str()), ("游客", "路過"));
         assert_eq!(page.next.unwrap().as_str(), "http://x.example/portal.php?mod=comment&id=1&idtype=aid&page=2");

@@ -32,3 +32,15 @@ CREATE TABLE portal_refusals (
     next_try_at INTEGER NOT NULL,
     PRIMARY KEY (source_id, aid)
 );
+
+-- Reactions on portal articles wait here until the portal is reachable and a sign-in is kept; the portal's
+-- answer (done, already reacted, refused) is kept on the article. The reader's own reaction stays in
+-- article_state either way.
+CREATE TABLE reaction_outbox (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    reaction   TEXT NOT NULL,
+    queued_at  INTEGER NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+);
+ALTER TABLE portal_articles ADD COLUMN reaction_status TEXT;   -- JSON: {reaction, state, message, at}

@@ -1,0 +1,264 @@
+//! Discuz! X portals as sources, against the test portal (tests/support/portal/): adding by any of its URLs,
+//! the category tree, syncing categories from list pages (each article page fetched once, all its pages and
+//! comments), the seed article field for field, editions and themes, and what a portal refuses.
+
+use crate::support::portal::{self, Charset, FeedMode, PortalConfig, PortalServer, Theme, Urls};
+use crate::support::{Jb, stderr, stdout};
+use serde_json::Value;
+
+fn server(charset: Charset, theme: Theme, urls: Urls) -> PortalServer {
+    PortalServer::start(PortalConfig { charset, theme, urls })
+}
+
+fn list_url(server: &PortalServer, catid: u32) -> String {
+    server.url(&format!("portal.php?mod=list&catid={catid}"))
+}
+
+/// Every exported article, by title.
+fn exported(jb: &Jb) -> Vec<Value> {
+    jb.ok(&["export", "--format", "ndjson"]).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn titled<'a>(all: &'a [Value], title: &str) -> &'a Value {
+    all.iter().find(|a| a["title"] == title).unwrap_or_else(|| {
+        let titles: Vec<_> = all.iter().map(|a| a["title"].as_str().unwrap_or_default()).collect();
+        panic!("no article titled {title}: {titles:?}")
+    })
+}
+
+fn with_aid(all: &[Value], aid: u32) -> &Value {
+    all.iter().find(|a| a["portal"]["aid"] == aid).unwrap_or_else(|| panic!("no article with aid {aid}"))
+}
+
+/// The seed article as Jianbao must show it: every field the seed page carries, pinyin removed.
+fn assert_is_the_seed(seed: &Value) {
+    assert_eq!(seed["title"], "萍鄉:創新賦能高質量發展");
+    assert_eq!(seed["published"], "2020-11-27T15:34:00+08:00");
+    let p = &seed["portal"];
+    assert_eq!(p["aid"], portal::SEED_AID);
+    assert_eq!(p["publisher"], "admin");
+    assert_eq!(p["source_name"], "中國網");
+    assert_eq!(p["category_path"], serde_json::json!(["城事資訊", "安源區政府"]));
+    assert_eq!(p["comment_count"], 0);
+    assert!(p["views"].is_null(), "the seed shows no view count: {p}");
+    for kind in ["flowers", "handshake", "shocking", "passing", "eggs"] {
+        assert!(p["reactions"][kind].is_u64(), "reaction {kind} missing: {p}");
+    }
+    assert!(seed["summary"].as_str().unwrap().starts_with("春華秋實,滿庭芬芳"), "{}", seed["summary"]);
+    let text = seed["text"].as_str().unwrap();
+    assert!(text.contains("萍鄉凱光新天地旅游度假區"), "{text}");
+    assert!(text.contains("抱團發展打好“逆風球”"), "{text}");
+    assert!(!text.contains("(xiāng)") && !seed["title"].as_str().unwrap().contains('('), "pinyin left: {text}");
+    assert!(!text.contains('\u{FFFD}'), "garbled: {text}");
+    // Paragraphs in order, as the page has them.
+    let first = text.find("春華秋實").unwrap();
+    let heading = text.find("抱團發展").unwrap();
+    assert!(first < heading);
+}
+
+#[test]
+fn a_category_list_url_is_followed_directly_and_the_seed_reads_as_its_page_does() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    let out = jb.ok(&["add", &list_url(&server, portal::CAT_ANYUAN)]);
+    assert!(out.contains("安源區政府"), "{out}");
+    let sources = jb.json(&["sources"]);
+    assert_eq!(sources[0]["kind"], "portal", "{sources}");
+    assert_eq!(sources[0]["portal"]["catid"], portal::CAT_ANYUAN);
+    jb.ok(&["sync"]);
+    let all = exported(&jb);
+    assert_is_the_seed(titled(&all, "萍鄉:創新賦能高質量發展"));
+    assert_eq!(server.views_of(portal::SEED_AID), 1, "the article page is read once");
+    assert!(all.iter().all(|a| a["portal"]["category_path"][1] == "安源區政府"), "only this category's articles");
+}
+
+#[test]
+fn a_home_page_lists_the_category_tree_and_categories_are_followed_by_catid_or_all() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    let out = jb.run(&["add", &server.url("portal.php")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tree = stdout(&out);
+    let lines: Vec<(&str, &str)> = tree.lines().filter_map(|l| l.split_once('\t')).collect();
+    let line = |catid: u32| lines.iter().find(|(id, _)| *id == catid.to_string()).map(|(_, name)| *name);
+    assert_eq!(line(portal::CAT_CITY), Some("城事資訊"), "{tree}");
+    assert_eq!(line(portal::CAT_ANYUAN), Some("  安源區政府"), "a sub-category is indented under its parent: {tree}");
+    assert_eq!(line(portal::CAT_FOOD).map(str::trim), Some("美食"), "{tree}");
+    assert!(jb.json(&["sources"]).as_array().unwrap().is_empty(), "printing the tree subscribes to nothing");
+
+    let article = server.url(&format!("portal.php?mod=view&aid={}", portal::SEED_AID));
+    let chosen = jb.ok(&["add", &article, "--category", &portal::CAT_XIANGDONG.to_string(), "--category", &portal::CAT_FOOD.to_string()]);
+    assert_eq!(chosen.lines().count(), 2, "{chosen}");
+    assert_eq!(server.views_of(portal::SEED_AID), 1, "adding read the article page once, to find its categories");
+    let all = jb.ok(&["add", &server.url("portal.php"), "--all"]);
+    assert_eq!(all.lines().count(), 5, "every category, the followed ones included: {all}");
+    assert_eq!(jb.json(&["sources"]).as_array().unwrap().len(), 5);
+    let bad = jb.run(&["add", &server.url("portal.php"), "--category", "77"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("no category 77"), "{}", stderr(&bad));
+}
+
+#[test]
+fn a_category_feed_url_is_followed_as_its_category() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    jb.add(&server.url(&format!("portal.php?mod=rss&catid={}", portal::CAT_CITY)));
+    let sources = jb.json(&["sources"]);
+    assert_eq!((sources[0]["kind"].as_str(), sources[0]["title"].as_str()), (Some("portal"), Some("城事資訊")));
+}
+
+#[test]
+fn whole_articles_are_fetched_once_with_every_page_and_comment_and_only_new_ones_later() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    jb.add(&list_url(&server, portal::CAT_CITY));
+    jb.add(&list_url(&server, portal::CAT_LIFE));
+    jb.ok(&["sync"]);
+    let all = exported(&jb);
+    let site = server.site();
+    assert_eq!(all.len(), site.articles.iter().filter(|a| !a.pending && !a.members_only).count(), "every readable article");
+
+    let multi = with_aid(&all, portal::MULTIPAGE_AID);
+    assert_eq!(multi["portal"]["pages"], portal::MULTIPAGE_PAGES);
+    let text = multi["text"].as_str().unwrap();
+    assert!(text.contains("第1站") && text.contains("第3站"), "every page's text: {text}");
+
+    let talked = with_aid(&all, portal::MANY_COMMENTS_AID);
+    let comments = talked["portal"]["comments"].as_array().unwrap();
+    assert_eq!(comments.len(), portal::MANY_COMMENTS, "the full comment list, not the page's newest 20");
+    assert!(comments.iter().all(|c| c["author"].is_string() && c["text"].as_str().is_some_and(|t| !t.is_empty())));
+    assert!(comments[0]["time"].as_str().is_some_and(|t| t.ends_with("+08:00")), "{}", comments[0]);
+
+    let related = with_aid(&all, portal::RELATED_AID);
+    assert!(!related["portal"]["related"].as_array().unwrap().is_empty(), "{}", related["portal"]);
+    let pictured = with_aid(&all, portal::PICTURES_AID);
+    assert!(!pictured["portal"]["images"].as_array().unwrap().is_empty(), "{}", pictured["portal"]);
+    assert!(pictured["pictures"].as_array().unwrap().iter().any(|p| p["status"] == "stored"), "{}", pictured["pictures"]);
+
+    for article in &site.articles {
+        assert!(server.views_of(article.aid) <= 1 || article.aid == portal::MULTIPAGE_AID, "aid {} read twice", article.aid);
+    }
+    let views_before: usize = site.articles.iter().map(|a| server.views_of(a.aid)).sum();
+    let new = server.add_article(portal::CAT_XIANGDONG, "湘東區新橋通車", &["新橋今天通車。"]);
+    jb.ok(&["sync"]);
+    let views_after: usize = site.articles.iter().map(|a| server.views_of(a.aid)).sum();
+    assert_eq!(views_after, views_before, "no old article page was read again");
+    assert_eq!(server.views_of(new), 1);
+    assert_eq!(titled(&exported(&jb), "湘東區新橋通車")["portal"]["category_path"][1], "湘東區");
+}
+
+#[test]
+fn gbk_and_big5_editions_folder_urls_and_a_modified_theme_read_the_same() {
+    for (charset, theme, urls) in [
+        (Charset::Gbk, Theme::Stock, Urls::Rewrite),
+        (Charset::Big5, Theme::Modified, Urls::Dynamic),
+        (Charset::Utf8, Theme::Modified, Urls::Folder),
+    ] {
+        let server = server(charset, theme, urls);
+        let jb = Jb::empty();
+        jb.add(&list_url(&server, portal::CAT_ANYUAN));
+        let out = jb.run(&["sync"]);
+        assert!(out.status.success(), "{charset:?} {theme:?} {urls:?}: {}", stderr(&out));
+        let all = exported(&jb);
+        let seed = with_aid(&all, portal::SEED_AID);
+        let case = format!("{charset:?} {theme:?} {urls:?}: {}", seed["portal"]);
+        assert_eq!(seed["published"], "2020-11-27T15:34:00+08:00", "{case}");
+        assert_eq!(seed["portal"]["publisher"], "admin", "{case}");
+        assert_eq!(seed["portal"]["source_name"], "中國網", "{case}");
+        assert!(seed["portal"]["category_path"].as_array().unwrap().len() == 2, "{case}");
+        for a in &all {
+            for field in ["title", "text"] {
+                let s = a[field].as_str().unwrap();
+                assert!(!s.contains('\u{FFFD}'), "{case}: garbled {field}: {s}");
+            }
+        }
+        let text = seed["text"].as_str().unwrap();
+        assert!(text.contains("萍鄉") || text.contains("萍乡"), "{case}: {text}");
+        assert!(!text.contains("(xiāng)") && !text.contains("&#"), "{case}: {text}");
+    }
+}
+
+#[test]
+fn pending_login_only_and_missing_articles_are_reported_never_stored() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    let id = jb.add(&list_url(&server, portal::CAT_CITY));
+    let out = jb.ok(&["sync"]);
+    assert!(out.contains("refused"), "the sync line says some were refused: {out}");
+    let all = exported(&jb);
+    for aid in [portal::PENDING_AID, portal::LOGIN_AID] {
+        assert!(all.iter().all(|a| a["portal"]["aid"] != aid), "aid {aid} stored");
+    }
+    let source = jb.json(&["source", &id.to_string()]);
+    let refused = source["refused"].as_array().unwrap_or_else(|| panic!("{source}"));
+    let reason = |aid: u32| refused.iter().find(|r| r["aid"] == aid).map(|r| r["refusal"].as_str().unwrap().to_owned());
+    assert_eq!(reason(portal::PENDING_AID).as_deref(), Some("pending"), "{source}");
+    assert_eq!(reason(portal::LOGIN_AID).as_deref(), Some("login_required"), "{source}");
+    let pending_views = server.views_of(portal::PENDING_AID);
+    jb.ok(&["sync"]);
+    assert_eq!(server.views_of(portal::PENDING_AID), pending_views, "a refused article is not asked for at once");
+}
+
+#[test]
+fn the_feed_is_only_a_signal_empty_or_disabled_means_read_the_list() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    server.set_feed(FeedMode::Disabled);
+    let jb = Jb::empty();
+    jb.add(&list_url(&server, portal::CAT_ANYUAN));
+    jb.ok(&["sync"]);
+    let first = exported(&jb).len();
+    assert!(first > 0, "a disabled feed is no reason to find nothing");
+    server.set_feed(FeedMode::Empty);
+    let new = server.add_article(portal::CAT_ANYUAN, "安源區新公園開放", &["新公園開放。"]);
+    jb.ok(&["sync"]);
+    assert_eq!(exported(&jb).len(), first + 1, "an empty feed: the list still shows the new article");
+    assert_eq!(server.views_of(new), 1);
+
+    server.set_feed(FeedMode::Normal);
+    jb.ok(&["sync"]);
+    let lists_before = server.hits().iter().filter(|h| h.contains("mod=list")).count();
+    jb.ok(&["sync"]);
+    let lists_after = server.hits().iter().filter(|h| h.contains("mod=list")).count();
+    assert_eq!(lists_after, lists_before, "a feed with nothing new spares the list pages");
+}
+
+#[test]
+fn anti_scraping_fails_the_source_clearly_and_keeps_what_was_stored() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    jb.add(&list_url(&server, portal::CAT_ANYUAN));
+    jb.ok(&["sync"]);
+    let stored = exported(&jb).len();
+    server.set_anti_scraping(true);
+    server.add_article(portal::CAT_ANYUAN, "防採集之後", &["看不到。"]);
+    let out = jb.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("anti-scraping") || stderr(&out).contains("anti-scraping"), "{}", stdout(&out));
+    assert_eq!(exported(&jb).len(), stored, "nothing lost, nothing half-stored");
+}
+
+#[test]
+fn a_list_that_loops_a_missing_article_and_a_plain_site_are_clear_errors() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    let plain = jb.run(&["add", &server.url(portal::PLAIN_SITE_PATH)]);
+    assert_eq!(plain.status.code(), Some(1), "{}", stdout(&plain));
+
+    jb.add(&list_url(&server, portal::CAT_ANYUAN));
+    let conn = rusqlite::Connection::open(jb.data_dir().join("jianbao.sqlite3")).unwrap();
+    conn.execute("UPDATE portal_sources SET list_url = ?1", [server.url(portal::LOOP_LIST_PATH)]).unwrap();
+    let out = jb.run(&["sync"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("leads back"), "the loop is noted: {}", stdout(&out));
+}
+
+#[test]
+fn pinyin_cleanup_can_be_turned_off_per_source() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    let id = jb.add(&list_url(&server, portal::CAT_ANYUAN));
+    jb.ok(&["source", &id.to_string(), "--set", "clean_pinyin=off"]);
+    jb.ok(&["sync"]);
+    let seed = with_aid(&exported(&jb), portal::SEED_AID).clone();
+    assert!(seed["text"].as_str().unwrap().contains("萍鄉(xiāng)"), "kept as the page has it");
+}
