@@ -58,6 +58,13 @@ struct PortalFollow {
     catids: Option<Vec<i64>>,
 }
 #[derive(Deserialize)]
+struct PortalLogin {
+    url: String,
+    user: Option<String>,
+    password: Option<String>,
+    cookie: Option<String>,
+}
+#[derive(Deserialize)]
 struct OpmlText {
     text: String,
 }
@@ -203,8 +210,31 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
         }
         "articles_set_reaction" => {
             let a: SetReaction = args(cmd, raw)?;
-            ok(library.set_reaction(ArticleId(a.id), a.reaction))
+            let state = library.set_reaction(ArticleId(a.id), a.reaction)?;
+            if a.reaction.is_some() {
+                // A portal article's reaction goes to the portal in the background; the article shows the answer.
+                let library = library.clone();
+                tokio::spawn(async move { library.send_reactions().await });
+            }
+            ok(Ok(state))
         }
+        "portal_login" => {
+            let a: PortalLogin = args(cmd, raw)?;
+            match (a.cookie, a.user, a.password) {
+                (Some(cookie), _, _) => ok(library.login_with_cookie(&a.url, &cookie).await),
+                (None, Some(user), Some(password)) => ok(library.login(&a.url, &user, &password).await),
+                _ => Err(ApiError {
+                    kind: "invalid_argument".into(),
+                    message: "portal_login: give user and password, or a cookie".into(),
+                    details: None,
+                }),
+            }
+        }
+        "portal_logout" => {
+            let a: SaveUrl = args(cmd, raw)?;
+            Ok(json!({ "signed_out": library.logout(&a.url)? }))
+        }
+        "reactions_send" => Ok(serde_json::to_value(library.send_reactions().await).unwrap_or(Value::Null)),
         "articles_set_position" => {
             let a: SetPosition = args(cmd, raw)?;
             ok(library.set_position(ArticleId(a.id), a.position))

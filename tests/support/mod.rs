@@ -105,3 +105,49 @@ pub fn stderr(out: &Output) -> String {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// A private Secret Service for one test: its own D-Bus session bus and an unlocked gnome-keyring-daemon whose
+/// files are in a temporary folder, so a test never touches the user's keyring. Stopped when dropped.
+pub struct Keyring {
+    home: tempfile::TempDir,
+    bus_address: String,
+    bus_pid: u32,
+}
+
+impl Keyring {
+    pub fn start() -> Keyring {
+        let home = tempfile::tempdir().expect("temp dir");
+        let out = Command::new("dbus-daemon")
+            .args(["--session", "--fork", "--print-address=1", "--print-pid=1", "--nopidfile"])
+            .output()
+            .expect("dbus-daemon runs (apt install dbus)");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut lines = text.lines();
+        let bus_address = lines.next().expect("the bus address").trim().to_owned();
+        let bus_pid = lines.next().and_then(|p| p.trim().parse().ok()).expect("the bus pid");
+        let keyring = Keyring { home, bus_address, bus_pid };
+        let mut daemon = Command::new("gnome-keyring-daemon");
+        daemon.args(["--unlock", "--components=secrets"]).stdin(std::process::Stdio::piped());
+        keyring.apply(&mut daemon);
+        let mut child = daemon.spawn().expect("gnome-keyring-daemon runs (apt install gnome-keyring)");
+        use std::io::Write;
+        child.stdin.take().expect("stdin").write_all(b"test-keyring-password").expect("unlock password");
+        assert!(child.wait().expect("the daemon starts").success(), "gnome-keyring-daemon failed to start");
+        keyring
+    }
+
+    /// Points a command at this keyring.
+    pub fn apply(&self, cmd: &mut Command) {
+        let home = self.home.path();
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", &self.bus_address)
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_RUNTIME_DIR", home);
+    }
+}
+
+impl Drop for Keyring {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg(self.bus_pid.to_string()).status();
+    }
+}
