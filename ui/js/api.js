@@ -119,6 +119,10 @@ export const api = {
     /** Frees at least `bytes` (never bookmarked or unread articles' pictures); resolves to {pictures, bytes}. */
     free: (bytes) => call('storage_free', { bytes }),
   },
+  pages: {
+    /** Saves the article page at `url` into the Saved source, bookmarked, pictures stored; resolves to the Article. */
+    save: (url) => call('pages_save', { url }),
+  },
   opml: {
     import: (text) => call('opml_import', { text }),
     export: () => call('opml_export'),

@@ -1,8 +1,8 @@
 // The article body frame: builds the srcdoc (the back end's sanitized HTML, a CSP meta, the reader stylesheet,
 // the reader's text size and theme), and sizes the iframe to its content once its pictures have loaded, so a
-// reading position restored afterwards lands where it was. Links and keys inside it: frame-events.js.
+// reading position restored afterwards lands where it was. Links, keys and drops inside it: frame-events.js.
 // The frame is sandboxed without allow-scripts; allow-same-origin only lets this module reach its document.
-import { forwardKeys, interceptLinks } from './frame-events.js';
+import { forwardDrops, forwardKeys, interceptLinks } from './frame-events.js';
 import { readerStyle } from './reader-style.js';
 
 // Pictures come only from the library's stored copies: the page's own origin in web mode, the jbpic:
@@ -113,6 +113,7 @@ export function showInFrame(frame, html, { lang, scroller, look } = {}) {
       if (doc) {
         interceptLinks(frame, doc, scroller);
         forwardKeys(doc);
+        forwardDrops(frame, doc);
         watchSize(frame, doc);
         fit(frame);
         await picturesSettled(doc);
