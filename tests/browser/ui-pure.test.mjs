@@ -1,10 +1,11 @@
 // The UI's pure modules under plain node (no browser, no back end): folder paths and trees, the merge of
-// per-source article lists that a folder's view shows, and what a drop on the window carries.
+// per-source article lists that a folder's view shows, what a drop on the window carries, and retention numbers.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mergeNewestFirst } from '../../ui/js/article-merge.js';
 import { droppedLink, linkFromPaths } from '../../ui/js/dropped-url.js';
 import { buildTree, formatFolder, isInFolder, parseFolder, subfolders } from '../../ui/js/folders.js';
+import { formatKeep, parseKeep } from '../../ui/js/keep.js';
 
 const article = (id, published) => ({ id, published });
 
@@ -85,5 +86,18 @@ describe('what a drop on the window carries', () => {
     assert.deepEqual(linkFromPaths(['/home/me/a.txt', 'https://news.example/b']), { url: 'https://news.example/b' });
     assert.deepEqual(linkFromPaths(['/home/me/a.txt']), { files: true });
     assert.equal(linkFromPaths(undefined), null);
+  });
+});
+
+describe('retention numbers', () => {
+  it('reads whole numbers from 0, and empty as the library default only where asked', () => {
+    assert.equal(parseKeep(' 30 '), 30);
+    assert.equal(parseKeep('0'), 0);
+    assert.equal(parseKeep('', { emptyIsDefault: true }), null);
+    assert.equal(parseKeep(''), undefined);
+    for (const bad of ['-5', '2.5', '1e3', 'abc', '12345678']) assert.equal(parseKeep(bad), undefined, bad);
+    assert.equal(parseKeep('', { emptyIsDefault: true, badInput: true }), undefined, 'a field the browser could not read');
+    assert.equal(formatKeep(null), '');
+    assert.equal(formatKeep(0), '0');
   });
 });
