@@ -17,6 +17,18 @@ function pictureBase() {
   return convert ? convert('', 'jbpic') : '';
 }
 
+/**
+ * The article's picture references (`pictures/ab/….png`) made absolute against `base`. Not with a <base> in
+ * the frame: the window's CSP (base-uri 'none') holds in its srcdoc frame too, so a <base> is ignored and the
+ * pictures would be asked of the app's own origin. DOMParser loads nothing while it parses.
+ */
+function resolvePictures(html, base) {
+  if (!base) return html;
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  for (const img of doc.querySelectorAll('img[src^="pictures/"]')) img.setAttribute('src', base + img.getAttribute('src'));
+  return doc.body.innerHTML;
+}
+
 /** The <html> attributes that carry the text size and theme (`look`: {theme, scale} from comfort.js). */
 function lookAttributes(look) {
   const theme = String(look?.theme ?? 'system').replace(/[^a-z]/g, '');
@@ -30,11 +42,10 @@ export function frameDocument(html, { lang, look } = {}) {
     + lookAttributes(look) + '><head>'
     + '<meta charset="utf-8">'
     + `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`
-    + (pictureBase() ? `<base href="${pictureBase().replace(/"/g, '')}">` : '')
     + '<meta name="referrer" content="no-referrer">'
     + '<meta name="color-scheme" content="light dark">'
     + `<style>${readerStyle}</style>`
-    + `</head><body><div class="body">${html}</div></body></html>`;
+    + `</head><body><div class="body">${resolvePictures(html, pictureBase())}</div></body></html>`;
 }
 
 /** Plain text as paragraphs of escaped HTML (for articles that carry no HTML body). */
