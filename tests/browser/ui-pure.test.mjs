@@ -1,9 +1,11 @@
-// The UI's pure modules under plain node (no browser, no back end): folder paths and trees, and the merge of
-// per-source article lists that a folder's view shows.
+// The UI's pure modules under plain node (no browser, no back end): folder paths and trees, the merge of
+// per-source article lists that a folder's view shows, what a drop on the window carries, and retention numbers.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mergeNewestFirst } from '../../ui/js/article-merge.js';
+import { droppedLink, linkFromPaths } from '../../ui/js/dropped-url.js';
 import { buildTree, formatFolder, isInFolder, parseFolder, subfolders } from '../../ui/js/folders.js';
+import { formatKeep, parseKeep } from '../../ui/js/keep.js';
 
 const article = (id, published) => ({ id, published });
 
@@ -57,5 +59,45 @@ describe('merging per-source article lists', () => {
     const b = [article(3, '2026-01-02T00:00:00Z')];
     assert.deepEqual(mergeNewestFirst([a, [], b], 2).map((x) => x.id), [1, 3]);
     assert.deepEqual(mergeNewestFirst([]), []);
+  });
+});
+
+/** A drop's DataTransfer as droppedLink reads it. */
+const drop = (data) => ({ types: Object.keys(data), getData: (type) => data[type] ?? '' });
+
+describe('what a drop on the window carries', () => {
+  it('takes the first address of a uri-list before the plain text', () => {
+    const url = 'https://news.example/a.html';
+    assert.deepEqual(droppedLink(drop({ 'text/uri-list': `# from a browser\r\n${url}\r\nhttps://other.example/`,
+      'text/plain': 'a title' })), { url });
+    assert.deepEqual(droppedLink(drop({ 'text/plain': `  ${url}\n` })), { url });
+  });
+
+  it('tells other text and files from links, and only http(s) is a link', () => {
+    assert.deepEqual(droppedLink(drop({ 'text/plain': 'two words' })), { text: 'two words' });
+    assert.deepEqual(droppedLink(drop({ 'text/uri-list': 'file:///etc/passwd' })), { text: 'file:///etc/passwd' });
+    assert.deepEqual(droppedLink(drop({ 'text/plain': 'javascript:alert(1)' })), { text: 'javascript:alert(1)' });
+    assert.equal(droppedLink(drop({ 'text/plain': '字'.repeat(200) })).text.length, 80);
+    assert.deepEqual(droppedLink(drop({ Files: '' })), { files: true });
+    assert.equal(droppedLink(drop({})), null);
+  });
+
+  it('finds a link among the desktop shell\'s dropped paths', () => {
+    assert.deepEqual(linkFromPaths(['/home/me/a.txt', 'https://news.example/b']), { url: 'https://news.example/b' });
+    assert.deepEqual(linkFromPaths(['/home/me/a.txt']), { files: true });
+    assert.equal(linkFromPaths(undefined), null);
+  });
+});
+
+describe('retention numbers', () => {
+  it('reads whole numbers from 0, and empty as the library default only where asked', () => {
+    assert.equal(parseKeep(' 30 '), 30);
+    assert.equal(parseKeep('0'), 0);
+    assert.equal(parseKeep('', { emptyIsDefault: true }), null);
+    assert.equal(parseKeep(''), undefined);
+    for (const bad of ['-5', '2.5', '1e3', 'abc', '12345678']) assert.equal(parseKeep(bad), undefined, bad);
+    assert.equal(parseKeep('', { emptyIsDefault: true, badInput: true }), undefined, 'a field the browser could not read');
+    assert.equal(formatKeep(null), '');
+    assert.equal(formatKeep(0), '0');
   });
 });

@@ -1,6 +1,7 @@
 // The real desktop window under Xvfb, driven through WebKitWebDriver: add a source served on 127.0.0.1, sync,
 // open an article, bookmark it and react, move the source to a folder in its settings, restart the app and find
-// all of it kept; screenshots of the window.
+// all of it kept; save a dropped link, stop the site and read both articles with their pictures from the
+// library (the jbpic protocol); screenshots of the window.
 // Run inside `dbus-run-session` with DISPLAY set (scripts/test does both).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -155,4 +156,59 @@ test('a source added, synced, read, bookmarked, reacted to and moved to a folder
   const fetched = feeds.requests.filter((r) => r.path.startsWith('/feeds/'));
   assert.ok(fetched.length >= 2, 'add and sync fetched the feed');
   assert.ok(fetched.every((r) => r.userAgent.startsWith('Jianbao/')), 'every feed request says who it is');
+});
+
+/** The reader frame's pictures once they have all settled: [{src, width}]. */
+const FRAME_PICTURES = `
+  const doc = document.querySelector('#reader-frame').contentDocument;
+  const images = doc ? [...doc.images] : [];
+  if (!images.length || !images.every((img) => img.complete)) return null;
+  return images.map((img) => ({ src: img.src, width: img.naturalWidth }));`;
+
+/** Waits until the reader shows `title` with its body laid out. */
+const readerShows = (s, title) => s.waitFor(`the reader to show 「${title}」`, `
+  const reader = document.querySelector('#reader');
+  return reader.dataset.ready === 'true' && document.querySelector('#reader-title').textContent.trim() === arguments[0];`,
+title);
+
+test('a dropped link is saved, and articles show their pictures from the library after the site is gone', async () => {
+  // A site and a library of its own, so that stopping the site leaves the other test alone.
+  const site = await startFeedServer(path.join(root, 'tests/fixtures'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'jianbao-window-offline-'));
+  const s = await Session.create(driver, appBin, ['--data-dir', dir]);
+  try {
+    await s.waitFor('the starter source', `return document.querySelectorAll('#sources li[data-source-id]').length === 1`);
+    await s.click('#add-source');
+    await s.type('#add-url', `${site.origin}/feeds/city-news.rss`);
+    await s.click('#add-submit');
+    await s.waitFor('the new source', SOURCE_BY_TITLE, '山城日報 · 城事');
+    await s.click('#sync-all');
+    await s.waitFor('sync to finish', `return document.querySelector('#sync-progress').dataset.state === 'done'`);
+
+    // What the shell reports when a link is dropped on the window (WebDriver cannot drag from another program).
+    const page = `${site.origin}/pages/saved-article.html`;
+    await s.exec(`window.__TAURI__.event.emit('tauri://drag-drop', { paths: [arguments[0]], position: { x: 400, y: 300 } });
+      return true;`, page);
+    await readerShows(s, '老街夜市攤商名單出爐');
+    const heading = await s.exec(`return document.querySelector('#list-heading').textContent`);
+    assert.equal(heading, 'Saved 收藏', 'the saved article is not shown in the Saved source');
+    assert.equal(await s.exec(`return document.querySelector('#bookmark-toggle').getAttribute('aria-pressed')`), 'true');
+    assert.ok(site.requests.some((r) => r.path === '/pages/saved-article.html'), 'the dropped page was not fetched');
+
+    await site.close();
+    for (const [source, title] of [['山城日報 · 城事', '老街夜市重新開張'], ['Saved 收藏', '老街夜市攤商名單出爐']]) {
+      await clickFound(s, `the source ${source}`, SOURCE_BY_TITLE, source);
+      await clickFound(s, `the article ${title}`, ARTICLE_BY_TITLE, title);
+      await readerShows(s, title);
+      const pictures = await s.waitFor(`the pictures of ${title} to settle`, FRAME_PICTURES);
+      assert.equal(pictures.length, 1, `${title}: ${JSON.stringify(pictures)}`);
+      assert.ok(pictures[0].width > 0, `${title}: the picture did not load with the site gone: ${JSON.stringify(pictures)}`);
+      assert.match(pictures[0].src, /^jbpic:/, `${title}: the picture is not the library's copy`);
+    }
+    writeFileSync(path.join(shots, 'window-offline-pictures.png'), await s.screenshot());
+  } finally {
+    await s.close();
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -101,7 +101,8 @@ export const api = {
     list: () => call('sources_list'),
     add: (url, pick) => call('sources_add', pick ? { url, pick } : { url }),
     remove: (id) => call('sources_remove', { id }),
-    /** `changes`: any of {title, encoding, folder, interval_minutes}; absent fields stay as they are. */
+    /** `changes`: any of {title, encoding, folder, interval_minutes, full_text, keep_days, keep_articles};
+     *  absent fields stay as they are, null ones follow the library's settings. */
     update: (id, changes) => call('sources_update', { id, ...changes }),
   },
   sync: {
@@ -118,6 +119,10 @@ export const api = {
     info: () => call('storage_info'),
     /** Frees at least `bytes` (never bookmarked or unread articles' pictures); resolves to {pictures, bytes}. */
     free: (bytes) => call('storage_free', { bytes }),
+  },
+  pages: {
+    /** Saves the article page at `url` into the Saved source, bookmarked, pictures stored; resolves to the Article. */
+    save: (url) => call('pages_save', { url }),
   },
   opml: {
     import: (text) => call('opml_import', { text }),

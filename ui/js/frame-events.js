@@ -1,5 +1,6 @@
 // What happens inside the article frame besides showing it: links go outside Jianbao (links.js) or, for an
-// in-article #anchor, scroll the pane that holds the frame; key presses reach the window's shortcuts.
+// in-article #anchor, scroll the pane that holds the frame; key presses reach the window's shortcuts, and
+// links dropped on the article reach the window's drop handling (drop-link.js).
 import { openOutside } from './links.js';
 
 /** Follows an in-article `#anchor` by scrolling the pane that holds the frame. */
@@ -44,4 +45,14 @@ export function forwardKeys(doc) {
     });
     if (!document.dispatchEvent(copy)) event.preventDefault();
   });
+}
+
+/** A link dropped on the article is handled by the window (drop-link.js) instead of replacing the article. */
+export function forwardDrops(frame, doc) {
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    doc.addEventListener(type, (event) => {
+      event.preventDefault();
+      frame.dispatchEvent(new DragEvent(type, { dataTransfer: event.dataTransfer, bubbles: true, cancelable: true }));
+    });
+  }
 }

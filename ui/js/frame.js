@@ -1,8 +1,8 @@
 // The article body frame: builds the srcdoc (the back end's sanitized HTML, a CSP meta, the reader stylesheet,
 // the reader's text size and theme), and sizes the iframe to its content once its pictures have loaded, so a
-// reading position restored afterwards lands where it was. Links and keys inside it: frame-events.js.
+// reading position restored afterwards lands where it was. Links, keys and drops inside it: frame-events.js.
 // The frame is sandboxed without allow-scripts; allow-same-origin only lets this module reach its document.
-import { forwardKeys, interceptLinks } from './frame-events.js';
+import { forwardDrops, forwardKeys, interceptLinks } from './frame-events.js';
 import { readerStyle } from './reader-style.js';
 
 // Pictures come only from the library's stored copies: the page's own origin in web mode, the jbpic:
@@ -15,6 +15,18 @@ const PICTURES_WAIT_MS = 5000;
 function pictureBase() {
   const convert = window.__TAURI__?.core?.convertFileSrc;
   return convert ? convert('', 'jbpic') : '';
+}
+
+/**
+ * The article's picture references (`pictures/ab/….png`) made absolute against `base`. Not with a <base> in
+ * the frame: the window's CSP (base-uri 'none') holds in its srcdoc frame too, so a <base> is ignored and the
+ * pictures would be asked of the app's own origin. DOMParser loads nothing while it parses.
+ */
+function resolvePictures(html, base) {
+  if (!base) return html;
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  for (const img of doc.querySelectorAll('img[src^="pictures/"]')) img.setAttribute('src', base + img.getAttribute('src'));
+  return doc.body.innerHTML;
 }
 
 /** The <html> attributes that carry the text size and theme (`look`: {theme, scale} from comfort.js). */
@@ -30,11 +42,10 @@ export function frameDocument(html, { lang, look } = {}) {
     + lookAttributes(look) + '><head>'
     + '<meta charset="utf-8">'
     + `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`
-    + (pictureBase() ? `<base href="${pictureBase().replace(/"/g, '')}">` : '')
     + '<meta name="referrer" content="no-referrer">'
     + '<meta name="color-scheme" content="light dark">'
     + `<style>${readerStyle}</style>`
-    + `</head><body><div class="body">${html}</div></body></html>`;
+    + `</head><body><div class="body">${resolvePictures(html, pictureBase())}</div></body></html>`;
 }
 
 /** Plain text as paragraphs of escaped HTML (for articles that carry no HTML body). */
@@ -113,6 +124,7 @@ export function showInFrame(frame, html, { lang, scroller, look } = {}) {
       if (doc) {
         interceptLinks(frame, doc, scroller);
         forwardKeys(doc);
+        forwardDrops(frame, doc);
         watchSize(frame, doc);
         fit(frame);
         await picturesSettled(doc);

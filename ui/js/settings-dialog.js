@@ -1,11 +1,13 @@
 // The library's settings (#settings-dialog, opened by the gear in the sources pane): how often sources are
-// synced, whether to sync on start, the opt-in notification of new articles, and the space pictures may take.
+// synced, whether to sync on start, the opt-in notification of new articles, the space pictures may take, and
+// how long read articles are kept (sources may keep theirs longer or shorter: source-dialog.js).
 // The dialog also holds the storage view (storage-view.js) and the OPML import and export (opml.js). Errors
 // from settings_get/settings_set are shown inside the dialog.
 import { api } from './api.js';
 import { clearFormError, closeDialog, localError, openDialog, showFormError } from './dialog.js';
 import { byId } from './dom.js';
 import { t } from './i18n.js';
+import { formatKeep, keepFieldValue } from './keep.js';
 import { setStatus } from './notice.js';
 import { resetOpml } from './opml.js';
 import { initStorageView, loadStorage, resetStorage } from './storage-view.js';
@@ -15,6 +17,8 @@ function fill(settings) {
   byId('settings-on-start').checked = Boolean(settings.sync_on_start);
   byId('settings-notify').checked = Boolean(settings.notify_new);
   byId('settings-budget').value = settings.picture_budget_mb ?? '';
+  byId('settings-keep-days').value = formatKeep(settings.keep_days);
+  byId('settings-keep-articles').value = formatKeep(settings.keep_articles);
 }
 
 async function open() {
@@ -48,9 +52,13 @@ function read() {
     throw localError(t('settings.intervalInvalid'));
   }
   const budget = readBudget();
+  const keepDays = readKeep('settings-keep-days', 'keep_days', 'settings.keepDaysInvalid');
+  const keepArticles = readKeep('settings-keep-articles', 'keep_articles', 'settings.keepArticlesInvalid');
   return {
     ...loaded,
     ...(budget === null ? {} : { picture_budget_mb: budget }),
+    ...(keepDays === null ? {} : { keep_days: keepDays }),
+    ...(keepArticles === null ? {} : { keep_articles: keepArticles }),
     sync_interval_minutes: minutes,
     sync_on_start: byId('settings-on-start').checked,
     notify_new: byId('settings-notify').checked,
@@ -64,6 +72,15 @@ function readBudget() {
   const mib = Number(text || NaN);
   if (!Number.isInteger(mib) || mib < 0) throw localError(t('settings.budgetInvalid'));
   return mib;
+}
+
+/** A retention number (0: no limit), or null when the back end did not send `field` to edit. */
+function readKeep(id, field, invalidKey) {
+  const input = byId(id);
+  if (!input.value.trim() && !input.validity.badInput && !(field in loaded)) return null;
+  const value = keepFieldValue(input);
+  if (value === undefined) throw localError(t(invalidKey));
+  return value;
 }
 
 async function save() {

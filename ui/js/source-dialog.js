@@ -1,5 +1,5 @@
-// The settings of one source (#source-dialog): title, encoding override, folder, sync interval, what its last
-// syncs did, and "Sync now". Only fields the reader changed are sent to sources_update (a new encoding makes
+// The settings of one source (#source-dialog): title, encoding override, folder, sync interval, full text,
+// how long its read articles are kept (empty: the library's setting), what its last syncs did, and "Sync now". Only fields the reader changed are sent to sources_update (a new encoding makes
 // the next sync re-read the feed in full), and the back end's errors are shown inside the dialog.
 import { api } from './api.js';
 import { clearFormError, closeDialog, localError, openDialog, showFormError } from './dialog.js';
@@ -8,6 +8,7 @@ import { ENCODINGS } from './encodings.js';
 import { allFolderPaths, folderKey, formatFolder, parseFolder } from './folders.js';
 import { formatDateTime } from './format.js';
 import { describeError, t } from './i18n.js';
+import { formatKeep, keepFieldValue } from './keep.js';
 import { setStatus } from './notice.js';
 import { findSource, refreshSources, reloadView } from './sources.js';
 import { on, state } from './state.js';
@@ -33,12 +34,24 @@ function showIntervalMode() {
   byId('source-interval-unit').hidden = !custom;
 }
 
-async function fillDefaultInterval() {
+/** The library's settings a field left to its default follows (null: not known), shown as placeholders. */
+function showDefaults(settings) {
   const option = byId('source-interval-mode').querySelector('option[value="default"]');
-  option.textContent = t('sourceDialog.intervalDefaultUnknown');
+  option.textContent = settings
+    ? t('sourceDialog.intervalDefault', { minutes: settings.sync_interval_minutes })
+    : t('sourceDialog.intervalDefaultUnknown');
+  const placeholder = (value) => {
+    if (value === null || value === undefined) return t('sourceDialog.keepDefaultUnknown');
+    return t('sourceDialog.keepDefault', { value: value === 0 ? t('keep.noLimit') : value });
+  };
+  byId('source-keep-days').placeholder = placeholder(settings?.keep_days);
+  byId('source-keep-articles').placeholder = placeholder(settings?.keep_articles);
+}
+
+async function fillDefaults() {
+  showDefaults(null);
   try {
-    const settings = await api.settings.get();
-    option.textContent = t('sourceDialog.intervalDefault', { minutes: settings.sync_interval_minutes });
+    showDefaults(await api.settings.get());
   } catch {
     // The generic wording stays; saving reports any real failure.
   }
@@ -70,6 +83,11 @@ function fill(source) {
   byId('source-interval-mode').value = custom ? 'custom' : 'default';
   byId('source-interval').value = custom ? String(source.interval_minutes) : '';
   showIntervalMode();
+  // Only feeds are synced, so only they can fetch their articles' pages.
+  byId('source-full-text').checked = Boolean(source.full_text);
+  byId('source-full-text').disabled = source.kind !== 'feed';
+  byId('source-keep-days').value = formatKeep(source.keep_days);
+  byId('source-keep-articles').value = formatKeep(source.keep_articles);
   byId('source-info').textContent = infoLine(source);
   byId('source-sync').disabled = source.kind !== 'feed';
   clearFormError(byId('source-error'));
@@ -83,7 +101,7 @@ export function openSourceDialog(id) {
   fill(source);
   byId('source-dialog').dataset.sourceId = String(source.id);
   openDialog(byId('source-dialog'));
-  fillDefaultInterval();
+  fillDefaults();
   byId('source-title').focus();
 }
 
@@ -107,6 +125,14 @@ function changes(source) {
     }
   }
   if (interval !== (source.interval_minutes ?? null)) out.interval_minutes = interval;
+  const fullText = byId('source-full-text').checked;
+  if (fullText !== Boolean(source.full_text)) out.full_text = fullText;
+  const days = keepFieldValue(byId('source-keep-days'), { emptyIsDefault: true });
+  if (days === undefined) throw localError(t('sourceDialog.keepDaysInvalid'));
+  if (days !== (source.keep_days ?? null)) out.keep_days = days;
+  const most = keepFieldValue(byId('source-keep-articles'), { emptyIsDefault: true });
+  if (most === undefined) throw localError(t('sourceDialog.keepArticlesInvalid'));
+  if (most !== (source.keep_articles ?? null)) out.keep_articles = most;
   return out;
 }
 
