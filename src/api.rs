@@ -85,6 +85,8 @@ struct ListArticles {
     bookmarked: bool,
     limit: Option<u32>,
     offset: Option<u32>,
+    category: Option<String>,
+    publisher: Option<String>,
 }
 #[derive(Deserialize)]
 struct SetRead {
@@ -193,6 +195,8 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
                 bookmarked: a.bookmarked,
                 limit: Some(a.limit.unwrap_or(200)),
                 offset: a.offset,
+                category: a.category,
+                publisher: a.publisher,
             };
             ok(library.articles(&filter))
         }

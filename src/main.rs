@@ -84,6 +84,12 @@ enum Command {
         bookmarked: bool,
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
+        /// Portal articles in this category (any level of the category path).
+        #[arg(long, value_name = "NAME")]
+        category: Option<String>,
+        /// Portal articles by this publisher.
+        #[arg(long, value_name = "NAME")]
+        publisher: Option<String>,
         #[arg(long)]
         json: bool,
     },

@@ -147,8 +147,16 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("skipped: {refused}");
             }
         }
-        Command::List { source, unread, bookmarked, limit, json } => {
-            let filter = ArticleFilter { source: source.map(SourceId), unread, bookmarked, limit, offset: None };
+        Command::List { source, unread, bookmarked, limit, category, publisher, json } => {
+            let filter = ArticleFilter {
+                source: source.map(SourceId),
+                unread,
+                bookmarked,
+                limit,
+                offset: None,
+                category,
+                publisher,
+            };
             let articles = library.articles(&filter)?;
             if json {
                 print_json(&articles)?

@@ -14,6 +14,10 @@ pub struct ArticleFilter {
     /// How many at most; None for all of them.
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+    /// Portal articles in this category (any level of their category path).
+    pub category: Option<String>,
+    /// Portal articles by this publisher (發布者).
+    pub publisher: Option<String>,
 }
 
 /// Formats unix seconds as RFC 3339 in UTC.
@@ -38,12 +42,29 @@ impl Store {
         if filter.bookmarked {
             clauses.push("st.bookmarked_at IS NOT NULL".to_owned());
         }
+        if filter.category.is_some() {
+            clauses.push(
+                "EXISTS (SELECT 1 FROM portal_articles pa, json_each(pa.category_path) j
+                          WHERE pa.article_id = a.id AND j.value = ?3)"
+                    .to_owned(),
+            );
+        }
+        if filter.publisher.is_some() {
+            clauses.push("EXISTS (SELECT 1 FROM portal_articles pa WHERE pa.article_id = a.id AND pa.publisher = ?4)".to_owned());
+        }
         let filter_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let sql = format!("{SUMMARY} {filter_sql} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?1 OFFSET ?2");
         let mut stmt = self.conn.prepare(&sql)?;
         // No limit asked: all of them (SQLite reads LIMIT -1 as none).
         let limit = filter.limit.map_or(-1, i64::from);
-        let rows = stmt.query_map(params![limit, filter.offset.unwrap_or(0)], row_to_summary)?;
+        let offset = filter.offset.unwrap_or(0);
+        let mut bound: Vec<&dyn rusqlite::ToSql> = vec![&limit, &offset];
+        let (category, publisher) = (filter.category.as_deref(), filter.publisher.as_deref());
+        if category.is_some() || publisher.is_some() {
+            bound.push(&category);
+            bound.push(&publisher);
+        }
+        let rows = stmt.query_map(bound.as_slice(), row_to_summary)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
