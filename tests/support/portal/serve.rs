@@ -1,0 +1,39 @@
+//! `portal-server`: the test portal on its own, for browser tests and for looking at it.
+//! `portal-server [--port P] [--charset utf8|gbk|big5] [--theme stock|modified] [--urls dynamic|rewrite|folder]`
+//! prints its base URL as the first line of standard output and serves until killed.
+
+#[path = "mod.rs"]
+mod portal;
+
+use portal::{Charset, PortalConfig, PortalServer, Theme, Urls};
+use std::io::Write;
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: portal-server [--port P] [--charset utf8|gbk|big5] [--theme stock|modified] [--urls dynamic|rewrite|folder]"
+    );
+    std::process::exit(2)
+}
+
+fn main() {
+    let mut config = PortalConfig::default();
+    let mut port = 0u16;
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().unwrap_or_else(|| usage());
+        match flag.as_str() {
+            "--port" => port = value.parse().unwrap_or_else(|_| usage()),
+            "--charset" => config.charset = Charset::parse(&value).unwrap_or_else(|| usage()),
+            "--theme" => config.theme = Theme::parse(&value).unwrap_or_else(|| usage()),
+            "--urls" => config.urls = Urls::parse(&value).unwrap_or_else(|| usage()),
+            _ => usage(),
+        }
+    }
+    let server = PortalServer::start_on_port(config, port);
+    let mut out = std::io::stdout();
+    writeln!(out, "{}", server.url("")).unwrap();
+    out.flush().unwrap();
+    loop {
+        std::thread::park();
+    }
+}
