@@ -248,7 +248,10 @@ impl Site {
         let dateline = self.articles.iter().map(|a| a.dateline).max().unwrap_or(0) + 3600;
         let html: String =
             paragraphs.iter().map(|p| format!("<p style=\"text-indent:2em\">{}</p>\n", super::text::esc(p))).collect();
-        let summary = paragraphs.first().map(|p| super::text::cut(super::Charset::Utf8, p, 240)).unwrap_or_default();
+        let summary = paragraphs
+            .first()
+            .map(|p| super::text::esc(&super::text::cut(super::Charset::Utf8, p, 240)))
+            .unwrap_or_default();
         self.articles.push(Article {
             aid,
             catid,
