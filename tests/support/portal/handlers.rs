@@ -5,7 +5,7 @@
 use super::layout::{AjaxMode, Ctx, Head, Message, Urls as UrlForms};
 use super::model::*;
 use super::text::{Msg, digest, encode, labels};
-use super::{Charset, Live, State, Urls, bad, feed, images, list, member, view};
+use super::{Charset, Live, State, Urls, accounts, bad, feed, images, list, member, view};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use axum::response::Response;
@@ -13,29 +13,29 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A reply before it becomes a response.
-struct Reply {
-    status: u16,
-    content_type: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+pub(super) struct Reply {
+    pub(super) status: u16,
+    pub(super) content_type: String,
+    pub(super) headers: Vec<(String, String)>,
+    pub(super) body: Vec<u8>,
 }
 
 impl Reply {
-    fn new(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
+    pub(super) fn new(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
         Reply { status, content_type: content_type.into(), headers: Vec::new(), body }
     }
 
-    fn redirect(status: u16, to: String) -> Reply {
+    pub(super) fn redirect(status: u16, to: String) -> Reply {
         Reply { headers: vec![("Location".into(), to)], ..Reply::new(status, "text/html", Vec::new()) }
     }
 
-    fn not_found() -> Reply {
+    pub(super) fn not_found() -> Reply {
         Reply::new(404, "text/html", bad::not_found().as_bytes().to_vec())
     }
 }
 
 /// One request, decoded.
-struct Req {
+pub(super) struct Req {
     post: bool,
     /// Without the leading `/`, percent-decoded.
     path: String,
@@ -45,28 +45,28 @@ struct Req {
 }
 
 impl Req {
-    fn q(&self, key: &str) -> Option<&str> {
+    pub(super) fn q(&self, key: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 
     /// A form field, or a query parameter of that name (Discuz reads both).
-    fn f(&self, key: &str) -> Option<&str> {
+    pub(super) fn f(&self, key: &str) -> Option<&str> {
         self.form.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).or_else(|| self.q(key))
     }
 
-    fn num(&self, key: &str) -> Option<u32> {
+    pub(super) fn num(&self, key: &str) -> Option<u32> {
         self.q(key).and_then(|v| v.trim().parse().ok())
     }
 
-    fn page(&self) -> usize {
+    pub(super) fn page(&self) -> usize {
         self.num("page").unwrap_or(1).max(1) as usize
     }
 
-    fn cookie(&self, name: &str) -> Option<&str> {
+    pub(super) fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies.get(&format!("{COOKIE_PREFIX}{name}")).map(String::as_str)
     }
 
-    fn ajax(&self) -> AjaxMode<'_> {
+    pub(super) fn ajax(&self) -> AjaxMode<'_> {
         AjaxMode {
             inajax: self.q("inajax").is_some_and(|v| v != "0"),
             json: self.q("ajaxdata") == Some("json"),
@@ -146,10 +146,10 @@ pub async fn answer(state: Arc<State>, req: Request<Body>) -> Response {
 }
 
 /// Who is asking: their saltkey (new ones get a cookie) and member.
-struct Visitor {
-    salt: String,
-    uid: Option<u32>,
-    cookies: Vec<String>,
+pub(super) struct Visitor {
+    pub(super) salt: String,
+    pub(super) uid: Option<u32>,
+    pub(super) cookies: Vec<String>,
 }
 
 fn visitor(live: &mut Live, req: &Req) -> Visitor {
@@ -168,7 +168,7 @@ fn visitor(live: &mut Live, req: &Req) -> Visitor {
     }
 }
 
-fn ctx<'a>(state: &'a State, site: &'a Site, v: &Visitor, charset: Charset) -> Ctx<'a> {
+pub(super) fn ctx<'a>(state: &'a State, site: &'a Site, v: &Visitor, charset: Charset) -> Ctx<'a> {
     let cfg = super::PortalConfig { charset, ..state.config };
     Ctx {
         cfg,
@@ -180,11 +180,11 @@ fn ctx<'a>(state: &'a State, site: &'a Site, v: &Visitor, charset: Charset) -> C
     }
 }
 
-fn html(charset: Charset, text: &str) -> Reply {
+pub(super) fn html(charset: Charset, text: &str) -> Reply {
     Reply::new(200, &format!("text/html; charset={}", charset.name()), encode(charset, text))
 }
 
-fn message(ctx: &Ctx, req: &Req, m: &Message, body_id: &str, body_class: &str) -> Reply {
+pub(super) fn message(ctx: &Ctx, req: &Req, m: &Message, body_id: &str, body_class: &str) -> Reply {
     let head = Head { title: "", keywords: "", description: "", body_id, body_class };
     let (kind, text) = super::layout::message(ctx, &head, m, &req.ajax());
     let charset = ctx.cfg.charset;
@@ -202,8 +202,8 @@ fn route(state: &State, live: &mut Live, req: &Req) -> Reply {
     let mut reply = match path {
         "" | "index.php" => html(cfg.charset, &list::home(&ctx(state, &live.site, &v, cfg.charset))),
         "portal.php" => portal(state, live, req, &v),
-        "home.php" => home(state, live, req, &v),
-        "member.php" => member_php(state, live, req, &v),
+        "home.php" => accounts::home(state, live, req, &v),
+        "member.php" => accounts::member_php(state, live, req, &v),
         "forum.php" => {
             let c = ctx(state, &live.site, &v, cfg.charset);
             let head =
@@ -354,108 +354,6 @@ fn article(
         a.viewnum += 1;
     }
     html(cs, &page)
-}
-
-fn home(state: &State, live: &mut Live, req: &Req, v: &Visitor) -> Reply {
-    let cs = state.config.charset;
-    match (req.q("mod"), req.q("ac")) {
-        (Some("spacecp"), Some("click")) if req.q("op") == Some("add") => {
-            let outcome = {
-                let c = ctx(state, &live.site, v, cs);
-                let click = member::click(
-                    &c,
-                    req.num("clickid").unwrap_or(0),
-                    req.q("idtype").unwrap_or(""),
-                    req.num("id").unwrap_or(0),
-                    req.q("hash").unwrap_or(""),
-                );
-                (message(&c, req, &click.message, "nv_home", "pg_spacecp"), click.accepted)
-            };
-            let (reply, accepted) = outcome;
-            if let Some((uid, aid, kind)) = accepted {
-                live.site.clicked.push((uid, aid));
-                if let Some(a) = live.site.article_mut(aid) {
-                    a.clicks[kind] += 1;
-                }
-                let name = live.site.member(uid).map_or("", |m| m.username).to_owned();
-                live.reactions_sent.push((name, aid, REACTIONS[kind].to_owned()));
-            }
-            reply
-        }
-        (Some("space"), _) => {
-            let c = ctx(state, &live.site, v, cs);
-            let name = req.num("uid").and_then(|u| c.site.member(u)).map_or("", |m| m.username);
-            let head = Head { title: name, keywords: "", description: "", body_id: "nv_home", body_class: "pg_space" };
-            let main =
-                format!("<div id=\"ct\" class=\"wp cl\"><h2 class=\"mt\">{}</h2></div>\n", super::text::esc(name));
-            html(cs, &super::layout::shell(&c, &head, &main))
-        }
-        _ => {
-            let c = ctx(state, &live.site, v, cs);
-            match c.user {
-                None => message(&c, req, &Message::need_login(&c), "nv_home", "pg_spacecp"),
-                Some(_) => message(&c, req, &Message::error(&c, Msg::ClickError), "nv_home", "pg_spacecp"),
-            }
-        }
-    }
-}
-
-fn member_php(state: &State, live: &mut Live, req: &Req, v: &Visitor) -> Reply {
-    let cs = state.config.charset;
-    if req.q("mod") != Some("logging") {
-        return Reply::not_found();
-    }
-    match req.q("action") {
-        Some("login") if req.q("loginsubmit") == Some("yes") => login_submit(state, live, req, v),
-        Some("login") => {
-            let c = ctx(state, &live.site, v, cs);
-            html(cs, &member::login_page(&c, req.q("referer").unwrap_or("./")))
-        }
-        Some("logout") => {
-            let c = ctx(state, &live.site, v, cs);
-            let m = Message {
-                alert: super::layout::Alert::Right,
-                forward: Some("./".into()),
-                ..Message::error(&c, Msg::LogoutSucceed)
-            };
-            let mut reply = message(&c, req, &m, "nv_member", "pg_logging");
-            reply.headers.push(("Set-Cookie".into(), format!("{COOKIE_PREFIX}auth=deleted; Max-Age=0; path=/")));
-            reply
-        }
-        _ => Reply::not_found(),
-    }
-}
-
-fn login_submit(state: &State, live: &mut Live, req: &Req, v: &Visitor) -> Reply {
-    let cs = state.config.charset;
-    let username = req.f("username").unwrap_or("").trim().to_owned();
-    let password = req.f("password").unwrap_or("");
-    let referer = req.f("referer").filter(|r| !r.is_empty()).unwrap_or("./").to_owned();
-    let expected = member::formhash(req.cookie("saltkey"), 0);
-    let hash_ok = req.cookie("saltkey").is_some() && req.f("formhash") == Some(expected.as_str());
-    let member = live.site.member_named(&username).filter(|m| m.password == password && !m.admin).cloned();
-    let failures = live.failures.get(&username).copied().unwrap_or(0);
-    let (found, tries_left) = match (hash_ok, &member) {
-        (false, _) => (None, None),
-        (true, _) if failures >= 5 => (None, Some(0)),
-        (true, Some(m)) => (Some(m.clone()), None),
-        (true, None) => (None, Some(4u32.saturating_sub(failures))),
-    };
-    match (&found, tries_left) {
-        (Some(_), _) => {
-            live.failures.remove(&username);
-        }
-        (None, Some(_)) => *live.failures.entry(username.clone()).or_default() += 1,
-        _ => {}
-    }
-    let c = ctx(state, &live.site, v, cs);
-    let m = member::login_message(&c, found.as_ref(), tries_left, &referer);
-    let mut reply = message(&c, req, &m, "nv_member", "pg_logging");
-    if let Some(m) = &found {
-        let remember = req.f("cookietime").is_some_and(|t| !t.is_empty() && t != "0");
-        reply.headers.extend(member::login_cookies(m, &v.salt, remember).into_iter().map(|c| ("Set-Cookie".into(), c)));
-    }
-    reply
 }
 
 /// Paths that only the rewrite rules or the static pages answer.

@@ -7,6 +7,7 @@
 
 #![allow(dead_code)]
 
+mod accounts;
 mod bad;
 mod catalogue;
 mod feed;
