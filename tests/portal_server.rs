@@ -311,6 +311,9 @@ async fn login_sets_the_auth_cookie_and_reactions_follow_the_rules() {
     let signed_in = get_with(&s.article_url(SEED_AID), Some(&reader)).await.text();
     assert!(signed_in.contains("discuz_uid = '3'"));
     assert_eq!(s.cookie_for("reader").map(|c| c.starts_with("Pxc1_saltkey=")), Some(true));
+    let posts =
+        s.hits().iter().filter(|h| h.starts_with("/member.php?mod=logging&action=login&loginsubmit=yes")).count();
+    assert_eq!(posts, 3, "hits record POSTs with their query");
 }
 
 #[tokio::test]
