@@ -1,5 +1,6 @@
 //! Test helpers: a fresh library folder per test, the `jianbao` binary, and a local HTTP server.
 
+pub mod portal;
 pub mod server;
 
 pub use server::{Reply, TestServer};
