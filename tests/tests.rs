@@ -11,6 +11,7 @@ mod full_text;
 mod hostile;
 mod manners;
 mod pictures;
+mod portal;
 mod portal_server;
 mod readability;
 mod retention;

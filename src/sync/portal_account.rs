@@ -137,7 +137,7 @@ fn classify(message: &str) -> Answer {
     let has = |words: &[&str]| words.iter().any(|w| message.contains(w));
     if has(&["已表過態", "已表过态", "已經表過態", "已经表过态", "click_have"]) {
         Answer::Already
-    } else if has(&["成功", "success"]) && !has(&["不成功", "失敗", "失败"]) {
+    } else if has(&["成功", "完成", "success"]) && !has(&["不成功", "失敗", "失败", "未完成"]) {
         Answer::Done
     } else {
         Answer::Refused
@@ -158,6 +158,8 @@ mod tests {
         );
         assert_eq!(classify("鮮花 表態成功"), Answer::Done);
         assert_eq!(classify("您已表過態"), Answer::Already);
+        assert_eq!(classify("參與表態完成了"), Answer::Done);
+        assert_eq!(classify("您已經表過態了"), Answer::Already);
         assert_eq!(classify("抱歉，您需要先登录才能继续本操作"), Answer::Refused);
     }
 

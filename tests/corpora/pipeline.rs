@@ -65,7 +65,7 @@ fn run_inline(bytes: &[u8], base: &Url) -> Outcome {
     let text = jianbao::decode::declare_utf8(&decoded.text);
     match parse_document(&text, base) {
         Ok(Document::Feed(feed)) => {
-            let clean = jianbao::sync::prepare_items(feed.items.clone(), base);
+            let clean = jianbao::sync::prepare_items(feed.items.clone(), base, true);
             let items = feed.items.iter().cloned().zip(clean).collect();
             Outcome::Feed { feed, items }
         }

@@ -16,7 +16,7 @@ pub struct CommentPage {
 
 /// The comments in a document (an article page or a comment page).
 pub(super) fn comments_in(doc: &Html, site_offset: FixedOffset) -> Vec<PortalComment> {
-    doc.select(&sel("#comment_ul dl[id^=\"comment_\"], #comment_ul dl, .comment_ul dl"))
+    doc.select(&sel("dl[id^=\"comment_\"][id$=\"_li\"], #comment_ul dl"))
         .filter_map(|dl| comment_of(dl, site_offset))
         .fold(Vec::new(), |mut all, c| {
             if !all.contains(&c) {
