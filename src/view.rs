@@ -61,6 +61,9 @@ pub struct PortalCategory {
     pub list_url: String,
     /// Whether inline pinyin (萍鄉(xiāng) → 萍鄉) is removed before storing.
     pub clean_pinyin: bool,
+    /// How many sub-categories its list page shows (null until it was read). The category feed leaves their
+    /// articles out, so only a category without any can trust its feed to say "nothing new".
+    pub subcategories: Option<i64>,
 }
 
 /// One line of an article list.

@@ -221,10 +221,7 @@ impl Fetcher {
         let mut request = match form {
             Some(fields) => {
                 let body: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-                self.client
-                    .post(url.clone())
-                    .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                    .body(body)
+                self.client.post(url.clone()).header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(body)
             }
             None => self.client.get(url.clone()),
         };

@@ -6,12 +6,12 @@ use crate::decode::is_known_label;
 use crate::error::{Error, Result};
 use crate::model::{SourceId, SourceKind};
 use crate::opml::{OpmlFeed, read_opml, write_opml};
-use crate::store::{NewSource, SourceSettings};
 use crate::parse::portal;
+use crate::store::{NewSource, SourceSettings};
 use crate::sync::{Found, PortalSite, identify, parse_http_url};
 use crate::view::{PortalCategory, Source};
-use url::Url;
 use serde::{Deserialize, Serialize};
+use url::Url;
 
 /// A change to a source's settings, as the UI and `jianbao source ID --set` give it. Absent fields stay as
 /// they are; `encoding: null` and `interval_minutes: null` return to automatic / the library default.
@@ -147,7 +147,13 @@ impl Library {
                 return Err(Error::AlreadySubscribed { url: known.clone(), id: existing.id });
             }
         }
-        let category = PortalCategory { site_url: site.site_url.clone(), catid, list_url: list_url.clone(), clean_pinyin: true };
+        let category = PortalCategory {
+            site_url: site.site_url.clone(),
+            catid,
+            list_url: list_url.clone(),
+            clean_pinyin: true,
+            subcategories: None,
+        };
         let new = NewSource {
             kind: SourceKind::Portal,
             url: &list_url,
@@ -245,15 +251,22 @@ impl Library {
                 site_url: feed.html_url.as_deref(),
             };
             // A portal category's feed comes back as the category it was exported from.
-            let source = match Url::parse(&url).ok().as_ref().and_then(|u| Some((u, crate::sync::category_feed_catid(u)?))) {
-                Some((feed_url, catid)) => {
-                    let site = portal::site_of(feed_url);
-                    let list_url = portal::category_list_url(&site, catid).to_string();
-                    let category = PortalCategory { site_url: site.to_string(), catid, list_url, clean_pinyin: true };
-                    store.add_portal_source(&new, &category)?
-                }
-                None => store.add_source(&new)?,
-            };
+            let source =
+                match Url::parse(&url).ok().as_ref().and_then(|u| Some((u, crate::sync::category_feed_catid(u)?))) {
+                    Some((feed_url, catid)) => {
+                        let site = portal::site_of(feed_url);
+                        let list_url = portal::category_list_url(&site, catid).to_string();
+                        let category = PortalCategory {
+                            site_url: site.to_string(),
+                            catid,
+                            list_url,
+                            clean_pinyin: true,
+                            subcategories: None,
+                        };
+                        store.add_portal_source(&new, &category)?
+                    }
+                    None => store.add_source(&new)?,
+                };
             // Settings from another program's export may not make sense here: keep only what Jianbao accepts.
             let encoding = feed.encoding.filter(|label| is_known_label(label));
             let interval = feed.interval_minutes.filter(|m| (1..=7 * 24 * 60).contains(m));

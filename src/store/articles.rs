@@ -50,7 +50,9 @@ impl Store {
             );
         }
         if filter.publisher.is_some() {
-            clauses.push("EXISTS (SELECT 1 FROM portal_articles pa WHERE pa.article_id = a.id AND pa.publisher = ?4)".to_owned());
+            clauses.push(
+                "EXISTS (SELECT 1 FROM portal_articles pa WHERE pa.article_id = a.id AND pa.publisher = ?4)".to_owned(),
+            );
         }
         let filter_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let sql = format!("{SUMMARY} {filter_sql} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?1 OFFSET ?2");

@@ -191,9 +191,12 @@ impl Store {
         Ok(())
     }
 
-    /// Notes that a category's list pages were read.
-    pub fn mark_list_read(&mut self, source: SourceId) -> Result<(), StoreError> {
-        self.conn.execute("UPDATE portal_sources SET list_read_at = ?2 WHERE source_id = ?1", params![source, now_ts()])?;
+    /// Notes that a category's list pages were read, and how many sub-categories the first one showed.
+    pub fn mark_list_read(&mut self, source: SourceId, subcategories: usize) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE portal_sources SET list_read_at = ?2, subcategories = ?3 WHERE source_id = ?1",
+            params![source, now_ts(), subcategories as i64],
+        )?;
         Ok(())
     }
 

@@ -22,7 +22,6 @@ const PER_SYNC: u32 = 50;
 /// Time one source's pages may take in one sync.
 const TIME_LIMIT: Duration = Duration::from_secs(90);
 
-
 /// Fetches `url` and extracts its article, sanitized, with the page's own address as its link and guid.
 pub async fn fetch_article_page(fetcher: &Fetcher, url: &Url) -> Result<CleanItem> {
     let Fetched::Body(response) = fetcher.get(url, None).await? else {

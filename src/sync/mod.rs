@@ -127,8 +127,7 @@ pub fn prepare_items(items: Vec<ParsedItem>, base: &Url, clean_pinyin: bool) -> 
     items
         .into_iter()
         .map(|item| {
-            let item =
-                if clean_pinyin && item.portal.is_some() { crate::clean::strip_item_pinyin(item) } else { item };
+            let item = if clean_pinyin && item.portal.is_some() { crate::clean::strip_item_pinyin(item) } else { item };
             sanitizer.item(item)
         })
         .collect()

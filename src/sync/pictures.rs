@@ -37,7 +37,6 @@ enum Outcome {
     Skipped,
 }
 
-
 /// Downloads the pictures of `source` that want it (new ones, and failed ones due again).
 pub async fn download_pictures(
     fetcher: &Fetcher,

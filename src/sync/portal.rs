@@ -12,7 +12,7 @@ use crate::fetch::{FetchError, Fetched, Fetcher, Response, Validators};
 use crate::model::{ParsedItem, PortalComment};
 use crate::parse::Document;
 use crate::parse::portal::{
-    self, ListEntry, PageKind, Refusal, aid_from_url, parse_article, parse_comment_page, parse_list_page, page_kind,
+    self, ListEntry, PageKind, Refusal, aid_from_url, page_kind, parse_article, parse_comment_page, parse_list_page,
 };
 use crate::schedule::next_after_success;
 use crate::store::{PortalRefusal, SourceUpdate, now_ts};
@@ -113,7 +113,8 @@ async fn fetch_article(
         }
         next = page.next;
     }
-    let (shown, total) = item.portal.as_ref().map(|p| (p.comments.len(), p.comment_count.unwrap_or(0))).unwrap_or((0, 0));
+    let (shown, total) =
+        item.portal.as_ref().map(|p| (p.comments.len(), p.comment_count.unwrap_or(0))).unwrap_or((0, 0));
     if total > shown as i64
         && let Some(comments_url) = item.comments.as_deref().and_then(|c| Url::parse(c).ok())
         && let Ok(all) = fetch_comments(fetcher, &comments_url, encoding).await
@@ -202,14 +203,15 @@ async fn new_entries(
     encoding: Option<&str>,
     known: &HashSet<i64>,
     notes: &mut Vec<String>,
-) -> Result<Vec<ListEntry>> {
+) -> Result<(Vec<ListEntry>, usize)> {
     let mut found: Vec<ListEntry> = Vec::new();
+    let mut subcategories = 0;
     let mut seen: HashSet<i64> = HashSet::new();
     let mut visited: HashSet<Url> = HashSet::new();
-    let mut next = Some(Url::parse(&category.list_url).map_err(|e| Error::InvalidUrl {
-        url: category.list_url.clone(),
-        reason: e.to_string(),
-    })?);
+    let mut next = Some(
+        Url::parse(&category.list_url)
+            .map_err(|e| Error::InvalidUrl { url: category.list_url.clone(), reason: e.to_string() })?,
+    );
     while let Some(url) = next.take() {
         if !visited.insert(url.clone()) {
             notes.push(format!("the list's pager leads back to {url}; stopped there"));
@@ -224,8 +226,11 @@ async fn new_entries(
             _ => {}
         }
         let page = parse_list_page(&html, &at, portal::china_standard_time());
-        if visited.len() == 1 && page.entries.is_empty() {
-            return Err(Error::Portal(format!("found no articles on the category's list page {at}")));
+        if visited.len() == 1 {
+            if page.entries.is_empty() {
+                return Err(Error::Portal(format!("found no articles on the category's list page {at}")));
+            }
+            subcategories = page.subcategories.len();
         }
         let fresh: Vec<ListEntry> = page
             .entries
@@ -242,7 +247,7 @@ async fn new_entries(
         }
         next = page.next;
     }
-    Ok(found)
+    Ok((found, subcategories))
 }
 
 /// Syncs a followed portal category. Returns how it went; per-article refusals are recorded on the source.
@@ -260,21 +265,24 @@ pub(super) async fn sync_category(
         (store.portal_known_aids(&category.site_url)?, store.followed_categories(&category.site_url)?)
     };
     let mut notes: Vec<String> = Vec::new();
-    let signal = read_signal(fetcher, source, &known).await;
+    // The category feed leaves sub-categories out: only a category without any can trust it to say "nothing
+    // new". The others read their first list page instead (one request either way).
+    let signal = if category.subcategories == Some(0) {
+        read_signal(fetcher, source, &known).await
+    } else {
+        Signal { look: true, update: SourceUpdate::default() }
+    };
     let list_age = now_ts() - source.last_sync_at.as_deref().map(parse_ts).unwrap_or(0);
     let mut update = signal.update;
-    update.next_sync_at = Some(next_after_success(
-        now_ts(),
-        source.interval_minutes,
-        policy.default_interval_minutes,
-        Some(3600),
-    ));
+    update.next_sync_at =
+        Some(next_after_success(now_ts(), source.interval_minutes, policy.default_interval_minutes, Some(3600)));
     let mut entries = Vec::new();
     if signal.look || list_age >= LIST_AT_LEAST_EVERY || source.total == 0 {
-        entries = new_entries(fetcher, category, encoding, &known, &mut notes).await?;
+        let subcategories;
+        (entries, subcategories) = new_entries(fetcher, category, encoding, &known, &mut notes).await?;
         // Articles a followed sub-category lists are fetched by that category's source, not twice.
         entries.retain(|e| e.catid.is_none_or(|c| c == category.catid || !followed.contains_key(&c)));
-        super::lock(ctx.store).mark_list_read(source.id)?;
+        super::lock(ctx.store).mark_list_read(source.id, subcategories)?;
     }
     if entries.len() > MAX_NEW_PER_SYNC {
         notes.push(format!("fetched {MAX_NEW_PER_SYNC} of {} new articles; the rest come next sync", entries.len()));
@@ -305,10 +313,19 @@ pub(super) async fn sync_category(
                 items.push(item);
             }
             Err(ArticleFailure::Refused(Refusal::AntiScraping, message)) => {
-                return Err(Error::PortalRefused { url: entry.url.to_string(), refusal: Refusal::AntiScraping, message });
+                return Err(Error::PortalRefused {
+                    url: entry.url.to_string(),
+                    refusal: Refusal::AntiScraping,
+                    message,
+                });
             }
             Err(ArticleFailure::Refused(refusal, message)) => {
-                refusals.push(PortalRefusal { aid, url: entry.url.to_string(), refusal: refusal.name().into(), message });
+                refusals.push(PortalRefusal {
+                    aid,
+                    url: entry.url.to_string(),
+                    refusal: refusal.name().into(),
+                    message,
+                });
             }
             Err(ArticleFailure::Failed(e)) => failures.push(format!("{}: {e}", entry.url)),
         }
@@ -325,16 +342,17 @@ pub(super) async fn sync_category(
     {
         let mut store = super::lock(ctx.store);
         for refusal in &refusals {
-            let wait = if refusal.refusal == "pending" { 6 * 3600 } else { 7 * 24 * 3600 };
+            let wait = match refusal.refusal.as_str() {
+                "pending" => 6 * 3600,
+                "removed" => 24 * 3600,
+                _ => 7 * 24 * 3600,
+            };
             store.record_refusal(source.id, refusal, now_ts() + wait)?;
         }
     }
-    let stored_aids: Vec<i64> =
-        items.iter().filter_map(|i| i.portal.as_ref().and_then(|p| p.aid)).collect();
-    let base = Url::parse(&category.site_url).map_err(|e| Error::InvalidUrl {
-        url: category.site_url.clone(),
-        reason: e.to_string(),
-    })?;
+    let stored_aids: Vec<i64> = items.iter().filter_map(|i| i.portal.as_ref().and_then(|p| p.aid)).collect();
+    let base = Url::parse(&category.site_url)
+        .map_err(|e| Error::InvalidUrl { url: category.site_url.clone(), reason: e.to_string() })?;
     let clean = category.clean_pinyin;
     let prepared = {
         let _cpu = cpu_slots().acquire().await.expect("never closed");

@@ -42,7 +42,8 @@ fn text_of(response: &MemberResponse) -> String {
 pub fn message_text(page: &str) -> String {
     static CDATA: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?s)<root>\s*<!\[CDATA\[(.*?)\]\]>\s*</root>").expect("static regex"));
-    static TAGS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<script.*?</script>|<[^>]+>").expect("static regex"));
+    static TAGS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?s)<script.*?</script>|<[^>]+>").expect("static regex"));
     if let Some(inner) = CDATA.captures(page).and_then(|c| c.get(1)) {
         let text = TAGS.replace_all(inner.as_str(), " ");
         return text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -150,7 +151,10 @@ mod tests {
 
     #[test]
     fn answers_are_read_from_xml_json_and_message_pages() {
-        assert_eq!(message_text("<?xml version=\"1.0\"?><root><![CDATA[表態成功 <script>x()</script>]]></root>"), "表態成功");
+        assert_eq!(
+            message_text("<?xml version=\"1.0\"?><root><![CDATA[表態成功 <script>x()</script>]]></root>"),
+            "表態成功"
+        );
         assert_eq!(message_text(r#"{"message":"您已表過態","data":{}}"#), "您已表過態");
         assert_eq!(
             message_text(r#"<div id="messagetext" class="alert_error"><p>抱歉，您需要先登录才能继续本操作</p></div>"#),

@@ -6,7 +6,8 @@ use super::portal::fetch_page;
 use crate::error::Result;
 use crate::fetch::Fetcher;
 use crate::parse::portal::{
-    self, CategoryLink, PageKind, breadcrumb_catids, catid_from_url, category_links, category_list_url, page_kind, parse_list_page,
+    self, CategoryLink, PageKind, breadcrumb_catids, category_links, category_list_url, catid_from_url, page_kind,
+    parse_list_page,
 };
 use serde::Serialize;
 use std::collections::HashSet;
@@ -179,7 +180,8 @@ mod tests {
 
     #[test]
     fn categories_come_in_tree_order_with_depths() {
-        let tree = in_tree_order(vec![cat(12, Some(3)), cat(3, None), cat(4, None), cat(13, Some(3)), cat(99, Some(77))]);
+        let tree =
+            in_tree_order(vec![cat(12, Some(3)), cat(3, None), cat(4, None), cat(13, Some(3)), cat(99, Some(77))]);
         let shape: Vec<_> = tree.iter().map(|c| (c.catid, c.depth)).collect();
         assert_eq!(shape, [(3, 0), (12, 1), (13, 1), (4, 0), (99, 0)], "an unknown parent makes a top category");
     }

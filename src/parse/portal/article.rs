@@ -202,7 +202,6 @@ fn aid_elsewhere(doc: &Html) -> Option<i64> {
         let query = href.split_once('?').map(|(_, q)| q).unwrap_or(href);
         url::form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "id").and_then(|(_, v)| number(&v))
     });
-    favourite.or_else(|| {
-        doc.select(&sel("input[name=aid][value]")).next().and_then(|i| number(i.value().attr("value")?))
-    })
+    favourite
+        .or_else(|| doc.select(&sel("input[name=aid][value]")).next().and_then(|i| number(i.value().attr("value")?)))
 }

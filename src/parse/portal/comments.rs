@@ -31,16 +31,12 @@ fn comment_of(dl: ElementRef<'_>, site_offset: FixedOffset) -> Option<PortalComm
     let dd = dl.select(&sel("dd")).next()?;
     let time_text = dt.select(&sel(".xg1")).next().map(text_of).unwrap_or_else(|| text_of(dt));
     let time = find_date(&time_text, site_offset);
-    let author = dt
-        .select(&sel("a[href]"))
-        .map(text_of)
-        .find(|t| !t.is_empty())
-        .unwrap_or_else(|| {
-            // A guest (游客) has no link: the author is the text before the time.
-            let all = text_of(dt);
-            let cut = all.find(char::is_numeric).unwrap_or(all.len());
-            all[..cut].trim().to_owned()
-        });
+    let author = dt.select(&sel("a[href]")).map(text_of).find(|t| !t.is_empty()).unwrap_or_else(|| {
+        // A guest (游客) has no link: the author is the text before the time.
+        let all = text_of(dt);
+        let cut = all.find(char::is_numeric).unwrap_or(all.len());
+        all[..cut].trim().to_owned()
+    });
     let text = lines_of(dd);
     (!text.is_empty()).then_some(PortalComment { author, time, text })
 }
@@ -55,11 +51,8 @@ fn lines_of(el: ElementRef<'_>) -> String {
             _ => {}
         }
     }
-    let lines: Vec<String> = raw
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<String> =
+        raw.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
     lines.join("\n")
 }
 
@@ -87,13 +80,20 @@ mod tests {
 <span class="xg1 xw0">2020-11-28 8:01</span></dt><dd>說得好<br/>支持</dd></dl>
 <dl id="comment_30_li"><dt class="mbm">游客 <span class="xg1 xw0">2020-11-27 16:00</span></dt><dd>路過</dd></dl>
 </div><div class="pgs"><div class="pg"><a href="portal.php?mod=comment&amp;id=1&amp;idtype=aid&amp;page=2" class="nxt">下一頁</a></div></div></body></html>"#;
-        let page = parse_comment_page(html, &Url::parse("http://x.example/portal.php?mod=comment&id=1&idtype=aid").unwrap(), china_standard_time());
+        let page = parse_comment_page(
+            html,
+            &Url::parse("http://x.example/portal.php?mod=comment&id=1&idtype=aid").unwrap(),
+            china_standard_time(),
+        );
         assert_eq!(page.comments.len(), 2);
-        assert_eq!(page.comments[0], PortalComment {
-            author: "reader".into(),
-            time: Some("2020-11-28T08:01:00+08:00".into()),
-            text: "說得好\n支持".into(),
-        });
+        assert_eq!(
+            page.comments[0],
+            PortalComment {
+                author: "reader".into(),
+                time: Some("2020-11-28T08:01:00+08:00".into()),
+                text: "說得好\n支持".into(),
+            }
+        );
         assert_eq!((page.comments[1].author.as_str(), page.comments[1].text.as_str()), ("游客", "路過"));
         assert_eq!(page.next.unwrap().as_str(), "http://x.example/portal.php?mod=comment&id=1&idtype=aid&page=2");
     }

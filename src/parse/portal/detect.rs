@@ -40,7 +40,10 @@ pub enum PageKind {
     Article,
     List,
     /// A page saying why there is no article: `div#messagetext` or the anti-scraping script.
-    Refused { refusal: Refusal, text: String },
+    Refused {
+        refusal: Refusal,
+        text: String,
+    },
     /// A Discuz! X page of another kind (the portal home, a forum page).
     OtherDiscuz,
     /// Not a Discuz! X page.
@@ -82,12 +85,14 @@ pub fn page_kind(html: &str) -> PageKind {
 /// The reason a portal message gives.
 pub(super) fn refusal_of(text: &str) -> Refusal {
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    if has(&["審核", "审核"]) {
+    // Discuz! X tells a guest "不存在或正在審核" (gone, or waiting for review) for both: gone it is, until the
+    // next look.
+    if has(&["不存在", "刪除", "删除", "已被"]) {
+        Refusal::Removed
+    } else if has(&["審核", "审核"]) {
         Refusal::Pending
     } else if has(&["登錄", "登录", "登入"]) {
         Refusal::LoginRequired
-    } else if has(&["不存在", "刪除", "删除", "已被"]) {
-        Refusal::Removed
     } else {
         Refusal::Message
     }
@@ -118,6 +123,7 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(refusal("抱歉，文章正在審核中"), Refusal::Pending);
+        assert_eq!(refusal("抱歉，您指定要查看的文章不存在或正在審核"), Refusal::Removed);
         assert_eq!(refusal("抱歉，您需要先登录才能继续本操作"), Refusal::LoginRequired);
         assert_eq!(refusal("抱歉，指定的文章不存在或已被删除"), Refusal::Removed);
         assert_eq!(refusal("抱歉，您所在的用户组无法进行此操作"), Refusal::Message);

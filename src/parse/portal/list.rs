@@ -105,7 +105,11 @@ mod tests {
 
     #[test]
     fn a_list_page_gives_its_category_articles_and_next_page() {
-        let page = parse_list_page(LIST, &Url::parse("http://x.example/portal.php?mod=list&catid=3").unwrap(), china_standard_time());
+        let page = parse_list_page(
+            LIST,
+            &Url::parse("http://x.example/portal.php?mod=list&catid=3").unwrap(),
+            china_standard_time(),
+        );
         assert_eq!((page.catid, page.name.as_deref()), (Some(3), Some("城事資訊")));
         assert_eq!(page.feed_url.unwrap().as_str(), "http://x.example/portal.php?mod=rss&catid=3");
         let subs: Vec<_> = page.subcategories.iter().map(|s| (s.name.as_str(), s.catid)).collect();

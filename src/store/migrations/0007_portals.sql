@@ -8,7 +8,8 @@ CREATE TABLE portal_sources (
     catid        INTEGER NOT NULL,
     list_url     TEXT NOT NULL,               -- the category's first list page
     clean_pinyin INTEGER NOT NULL DEFAULT 1,  -- remove inline pinyin (萍鄉(xiāng) → 萍鄉) before storing
-    list_read_at INTEGER                      -- when the list pages were last read
+    list_read_at INTEGER,                     -- when the list pages were last read
+    subcategories INTEGER                     -- how many sub-categories its list shows (NULL: not read yet)
 );
 CREATE INDEX portal_sources_site ON portal_sources (site_url, catid);
 
