@@ -124,6 +124,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show the library's settings, or change them: --set KEY=VALUE (keys as `settings --json` prints them).
+    Settings {
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Sign in to a Discuz! X portal (to send reactions); the sign-in is kept in the system's credential store.
     Login {
         /// Any URL of the portal (its home, a category, an article).

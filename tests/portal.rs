@@ -454,3 +454,41 @@ fn without_a_credential_store_the_sign_in_lasts_the_run_and_says_so() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("for this run only"), "{}", stdout(&out));
 }
+
+#[test]
+fn recent_articles_counts_and_comments_are_read_again_at_a_slow_pace() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    jb.add(&list_url(&server, portal::CAT_ANYUAN));
+    // The test portal's articles are from 2020: count them all as recent, three pages a sync.
+    jb.ok(&["settings", "--set", "portal_refresh_days=100000", "--set", "portal_refresh_per_sync=3"]);
+    jb.ok(&["sync"]);
+    let views = |all: &[Value]| -> usize {
+        all.iter().map(|a| server.views_of(a["portal"]["aid"].as_u64().unwrap() as u32)).sum()
+    };
+    let first = exported(&jb);
+    let read_once = views(&first);
+    assert_eq!(read_once, first.len(), "nothing is read twice in the sync that stores it");
+
+    server.add_comment(portal::SEED_AID, "reader", "說得好");
+    let conn = rusqlite::Connection::open(jb.data_dir().join("jianbao.sqlite3")).unwrap();
+    conn.execute("UPDATE portal_articles SET refreshed_at = 0 WHERE aid = ?1", [portal::SEED_AID]).unwrap();
+    conn.execute("UPDATE portal_articles SET refreshed_at = strftime('%s','now') WHERE aid <> ?1", [portal::SEED_AID])
+        .unwrap();
+    drop(conn);
+    jb.ok(&["sync"]);
+    let after = exported(&jb);
+    assert_eq!(views(&after), read_once + 1, "only the article due for a refresh was read again");
+    let seed = with_aid(&after, portal::SEED_AID);
+    assert_eq!(seed["portal"]["comment_count"], 1, "{}", seed["portal"]);
+    assert_eq!(seed["portal"]["comments"][0]["text"], "說得好");
+
+    jb.ok(&["settings", "--set", "portal_refresh_days=0"]);
+    let conn = rusqlite::Connection::open(jb.data_dir().join("jianbao.sqlite3")).unwrap();
+    conn.execute("UPDATE portal_articles SET refreshed_at = 0", []).unwrap();
+    drop(conn);
+    jb.ok(&["sync"]);
+    assert_eq!(views(&exported(&jb)), read_once + 1, "refreshing can be turned off");
+    let bad = jb.run(&["settings", "--set", "portal_refresh_days=-1"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+}

@@ -220,6 +220,20 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
+        Command::Settings { set, json } => {
+            let mut settings = library.settings()?;
+            if !set.is_empty() {
+                settings = library.set_settings(&settings::apply_library(&settings, &set)?)?;
+            }
+            let value = serde_json::to_value(&settings)?;
+            if json {
+                print_json(&value)?
+            } else if let Some(fields) = value.as_object() {
+                for (key, v) in fields {
+                    println!("{key}\t{v}");
+                }
+            }
+        }
         Command::Logout { url } => {
             if !library.logout(&url)? {
                 eprintln!("jianbao: there was no sign-in for {url}");

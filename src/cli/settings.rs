@@ -55,3 +55,31 @@ pub fn parse(pairs: &[String]) -> Result<SourceChanges, jianbao::Error> {
     }
     Ok(changes)
 }
+
+/// Applies `KEY=VALUE` pairs to the library's settings: keys as the settings serialize, values as JSON
+/// (numbers, true/false).
+pub fn apply_library(
+    current: &jianbao::library::Settings,
+    pairs: &[String],
+) -> Result<jianbao::library::Settings, jianbao::Error> {
+    let bad = |msg: String| jianbao::Error::InvalidArgument(msg);
+    let mut value = serde_json::to_value(current).map_err(|e| bad(e.to_string()))?;
+    let fields = value.as_object_mut().expect("settings are an object");
+    for pair in pairs {
+        let (key, raw) = pair.split_once('=').ok_or_else(|| bad(format!("--set {pair}: expected KEY=VALUE")))?;
+        let key = key.trim();
+        if !fields.contains_key(key) {
+            let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
+            return Err(bad(format!("--set {key}=...: keys are {}", keys.join(", "))));
+        }
+        let parsed = match raw.trim() {
+            "on" | "yes" => serde_json::Value::Bool(true),
+            "off" | "no" => serde_json::Value::Bool(false),
+            other => {
+                serde_json::from_str(other).map_err(|_| bad(format!("--set {key}={other}: a number or true/false")))?
+            }
+        };
+        fields.insert(key.to_owned(), parsed);
+    }
+    serde_json::from_value(value).map_err(|e| bad(format!("--set: {e}")))
+}

@@ -24,6 +24,27 @@ pub struct Settings {
     /// Each source keeps its newest this many articles; read ones beyond go (0: no limit).
     #[serde(default = "default_keep_articles")]
     pub keep_articles: i64,
+    /// Portal articles younger than this many days have their counts and comments read again (0: never).
+    #[serde(default = "default_refresh_days")]
+    pub portal_refresh_days: i64,
+    /// At most this many article pages per portal category and sync (each read counts as a view there).
+    #[serde(default = "default_refresh_per_sync")]
+    pub portal_refresh_per_sync: i64,
+    /// And not more often than this per article.
+    #[serde(default = "default_refresh_minutes")]
+    pub portal_refresh_every_minutes: i64,
+}
+
+fn default_refresh_days() -> i64 {
+    3
+}
+
+fn default_refresh_per_sync() -> i64 {
+    3
+}
+
+fn default_refresh_minutes() -> i64 {
+    60
 }
 
 fn default_keep_days() -> i64 {
@@ -47,6 +68,9 @@ impl Default for Settings {
             picture_budget_mb: default_picture_budget(),
             keep_days: default_keep_days(),
             keep_articles: default_keep_articles(),
+            portal_refresh_days: default_refresh_days(),
+            portal_refresh_per_sync: default_refresh_per_sync(),
+            portal_refresh_every_minutes: default_refresh_minutes(),
         }
     }
 }
@@ -78,6 +102,13 @@ impl Library {
         }
         if settings.keep_days < 0 || settings.keep_articles < 0 {
             return Err(Error::InvalidArgument("keep_days and keep_articles are 0 (no limit) or more".into()));
+        }
+        let refresh =
+            [settings.portal_refresh_days, settings.portal_refresh_per_sync, settings.portal_refresh_every_minutes];
+        if refresh.iter().any(|n| !(0..=100_000).contains(n)) {
+            return Err(Error::InvalidArgument(
+                "portal_refresh_days, portal_refresh_per_sync and portal_refresh_every_minutes are 0 to 100000".into(),
+            ));
         }
         let before = self.settings()?;
         let json = serde_json::to_string(settings).map_err(|e| Error::Internal(e.to_string()))?;

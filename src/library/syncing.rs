@@ -182,6 +182,11 @@ impl Library {
             default_interval_minutes: settings.sync_interval_minutes,
             pictures: pictures && settings.picture_budget_mb > 0,
             picture_budget: settings.picture_budget_mb.saturating_mul(1024 * 1024),
+            refresh: crate::sync::RefreshPolicy {
+                max_age_days: settings.portal_refresh_days,
+                every_minutes: settings.portal_refresh_every_minutes,
+                per_sync: usize::try_from(settings.portal_refresh_per_sync).unwrap_or(0),
+            },
         };
         let ctx = Context {
             fetcher: &self.inner.fetcher,

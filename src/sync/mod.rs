@@ -79,6 +79,8 @@ pub struct Policy {
     pub pictures: bool,
     /// The most bytes all stored pictures may take.
     pub picture_budget: i64,
+    /// How portal articles' counts are read again.
+    pub refresh: RefreshPolicy,
 }
 
 /// What a sync works with: the network, the writer, the store (for pictures' records) and the picture files.
@@ -167,12 +169,12 @@ pub async fn sync_source(ctx: &Context<'_>, source: &Source, policy: Policy) -> 
         return result;
     }
     let outcome = match &source.portal {
-        Some(category) => portal::sync_category(ctx, source, category, policy, RefreshPolicy::default()).await.map(
-            |(outcome, refused)| {
+        Some(category) => {
+            portal::sync_category(ctx, source, category, policy, policy.refresh).await.map(|(outcome, refused)| {
                 result.refused = refused;
                 outcome
-            },
-        ),
+            })
+        }
         None => fetch_and_store(fetcher, writer, source, policy).await,
     };
     match outcome {

@@ -384,7 +384,7 @@ fn parse_ts(rfc3339: &str) -> i64 {
 
 /// Reads the first page of a few recent articles again for their views, comments and reaction counts.
 async fn refresh_counts(ctx: &Context<'_>, source: &Source, refresh: RefreshPolicy) -> usize {
-    if refresh.per_sync == 0 {
+    if refresh.per_sync == 0 || refresh.max_age_days == 0 {
         return 0;
     }
     let due = super::lock(ctx.store)

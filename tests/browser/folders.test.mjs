@@ -106,7 +106,8 @@ describe('folders and settings in the web UI', { timeout: 180_000 }, () => {
     await ui.waitUntil('the settings saved', () => !document.querySelector('#settings-dialog').open);
     assert.deepEqual(await lib.api('settings_get'),
       { sync_interval_minutes: 20, sync_on_start: false, notify_new: true, picture_budget_mb: 2048,
-        keep_days: 365, keep_articles: 5000 });
+        keep_days: 365, keep_articles: 5000, portal_refresh_days: 3, portal_refresh_per_sync: 3,
+        portal_refresh_every_minutes: 60 });
 
     await page.goto(`${backend.origin}/`);
     await ui.waitUntil('the app to start again', () => document.body.dataset.ready === 'true');
