@@ -310,6 +310,10 @@ pub(super) async fn sync_category(
                 if item.published.is_none() {
                     item.published = entry.published.clone();
                 }
+                // The list's lead picture shows when the article's body has none of its own.
+                if item.thumbnail.is_none() {
+                    item.thumbnail = entry.thumbnail.clone();
+                }
                 items.push(item);
             }
             Err(ArticleFailure::Refused(Refusal::AntiScraping, message)) => {

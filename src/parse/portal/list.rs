@@ -17,6 +17,8 @@ pub struct ListEntry {
     /// The (sub-)category the list says the article is in.
     pub catid: Option<i64>,
     pub summary: Option<String>,
+    /// The lead picture the list shows beside the summary.
+    pub thumbnail: Option<String>,
 }
 
 /// What a list page holds.
@@ -73,7 +75,14 @@ pub fn parse_list_page(html: &str, page: &Url, site_offset: FixedOffset) -> List
             .take(dds.len().saturating_sub(1).max(1))
             .map(|dd| text_of(*dd))
             .find(|t| !t.is_empty() && find_date(t, site_offset).is_none());
-        entries.push(ListEntry { url, title: text_of(a), aid, published, catid, summary });
+        let thumbnail = dl
+            .select(&sel("dd img"))
+            .find_map(|img| {
+                let e = img.value();
+                ["zoomfile", "file", "data-src", "src"].iter().find_map(|n| e.attr(n)).and_then(|src| resolve(src))
+            })
+            .map(|u| u.to_string());
+        entries.push(ListEntry { url, title: text_of(a), aid, published, catid, summary, thumbnail });
     }
     let next = doc
         .select(&sel(".pg a.nxt[href], .pgs a.nxt[href], a.nxt[href]"))
