@@ -64,6 +64,9 @@ pub struct PortalCategory {
     /// How many sub-categories its list page shows (null until it was read). The category feed leaves their
     /// articles out, so only a category without any can trust its feed to say "nothing new".
     pub subcategories: Option<i64>,
+    /// When its list pages were last read (unix seconds).
+    #[serde(skip)]
+    pub list_read_at: Option<i64>,
 }
 
 /// One line of an article list.

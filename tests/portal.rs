@@ -264,6 +264,14 @@ fn the_feed_is_only_a_signal_empty_or_disabled_means_read_the_list() {
     jb.ok(&["sync"]);
     let lists_after = server.hits().iter().filter(|h| h.contains("mod=list")).count();
     assert_eq!(lists_after, lists_before, "a feed with nothing new spares the list pages");
+
+    // The list is still read now and then (the feed shows only its newest 20).
+    let conn = rusqlite::Connection::open(jb.data_dir().join("jianbao.sqlite3")).unwrap();
+    conn.execute("UPDATE portal_sources SET list_read_at = strftime('%s','now') - 7 * 3600", []).unwrap();
+    drop(conn);
+    jb.ok(&["sync"]);
+    let lists_later = server.hits().iter().filter(|h| h.contains("mod=list")).count();
+    assert_eq!(lists_later, lists_after + 1, "the first list page, read after six hours");
 }
 
 #[test]

@@ -153,6 +153,7 @@ impl Library {
             list_url: list_url.clone(),
             clean_pinyin: true,
             subcategories: None,
+            list_read_at: None,
         };
         let new = NewSource {
             kind: SourceKind::Portal,
@@ -262,6 +263,7 @@ impl Library {
                             list_url,
                             clean_pinyin: true,
                             subcategories: None,
+                            list_read_at: None,
                         };
                         store.add_portal_source(&new, &category)?
                     }

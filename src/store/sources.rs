@@ -54,7 +54,7 @@ const SELECT: &str = "
            (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
            s.last_sync_at, s.last_error, s.last_error_kind, s.etag, s.last_modified,
            s.encoding, s.sync_interval, s.failures, s.next_sync_at, s.body_hash, s.folder_id, s.feed_interval,
-           s.keep_days, s.keep_articles, s.full_text, p.site_url, p.catid, p.list_url, p.clean_pinyin, p.subcategories
+           s.keep_days, s.keep_articles, s.full_text, p.site_url, p.catid, p.list_url, p.clean_pinyin, p.subcategories, p.list_read_at
       FROM sources s LEFT JOIN portal_sources p ON p.source_id = s.id";
 
 fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
@@ -90,6 +90,7 @@ fn row_to_source(row: &Row<'_>) -> rusqlite::Result<Source> {
                 list_url: row.get(25)?,
                 clean_pinyin: row.get(26)?,
                 subcategories: row.get(27)?,
+                list_read_at: row.get(28)?,
             }),
             None => None,
         },

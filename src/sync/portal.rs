@@ -272,7 +272,7 @@ pub(super) async fn sync_category(
     } else {
         Signal { look: true, update: SourceUpdate::default() }
     };
-    let list_age = now_ts() - source.last_sync_at.as_deref().map(parse_ts).unwrap_or(0);
+    let list_age = now_ts() - category.list_read_at.unwrap_or(0);
     let mut update = signal.update;
     update.next_sync_at =
         Some(next_after_success(now_ts(), source.interval_minutes, policy.default_interval_minutes, Some(3600)));
@@ -380,10 +380,6 @@ pub(super) async fn sync_category(
         },
         refusals,
     ))
-}
-
-fn parse_ts(rfc3339: &str) -> i64 {
-    chrono::DateTime::parse_from_rfc3339(rfc3339).map(|d| d.timestamp()).unwrap_or(0)
 }
 
 /// Reads the first page of a few recent articles again for their views, comments and reaction counts.
