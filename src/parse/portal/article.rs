@@ -137,7 +137,7 @@ pub fn parse_article(html: &str, page: &Url, site_offset: FixedOffset) -> Result
         let count = a.select(&sel(".atdc em")).next().and_then(|em| number(&text_of(em))).unwrap_or(0);
         if let Some(kind) = kind {
             info.reactions.set(kind, count.max(0) as u32);
-            if let Some(link) = a.value().attr("href").and_then(|h| resolve(h)) {
+            if let Some(link) = a.value().attr("href").and_then(&resolve) {
                 info.reaction_links.insert(kind.name().to_owned(), link);
             }
         }

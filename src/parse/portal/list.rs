@@ -79,7 +79,7 @@ pub fn parse_list_page(html: &str, page: &Url, site_offset: FixedOffset) -> List
             .select(&sel("dd img"))
             .find_map(|img| {
                 let e = img.value();
-                ["zoomfile", "file", "data-src", "src"].iter().find_map(|n| e.attr(n)).and_then(|src| resolve(src))
+                ["zoomfile", "file", "data-src", "src"].iter().find_map(|n| e.attr(n)).and_then(&resolve)
             })
             .map(|u| u.to_string());
         entries.push(ListEntry { url, title: text_of(a), aid, published, catid, summary, thumbnail });
