@@ -500,3 +500,22 @@ fn recent_articles_counts_and_comments_are_read_again_at_a_slow_pace() {
     let bad = jb.run(&["settings", "--set", "portal_refresh_days=-1"]);
     assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
 }
+
+#[test]
+fn portal_categories_leave_and_come_back_through_opml() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    jb.add(&list_url(&server, portal::CAT_ANYUAN));
+    let opml = jb.ok(&["export", "--format", "opml"]);
+    let feed = server.url(&format!("portal.php?mod=rss&amp;catid={}", portal::CAT_ANYUAN));
+    assert!(opml.contains(&format!("xmlUrl=\"{feed}\"")), "exported as its feed, which other readers follow: {opml}");
+    let file = jb.data_dir().join("out.opml");
+    std::fs::write(&file, &opml).unwrap();
+    let other = Jb::empty();
+    other.ok(&["import-opml", file.to_str().unwrap()]);
+    let sources = other.json(&["sources"]);
+    assert_eq!(sources[0]["kind"], "portal", "{sources}");
+    assert_eq!(sources[0]["portal"]["catid"], portal::CAT_ANYUAN);
+    other.ok(&["sync"]);
+    assert!(with_aid(&exported(&other), portal::SEED_AID)["portal"]["publisher"] == "admin");
+}
