@@ -98,7 +98,7 @@ pub fn parse_http_url(input: &str) -> Result<Url> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::InvalidUrl {
             url: trimmed.to_owned(),
-            reason: "only http and https URLs can be subscribed".into(),
+            reason: "Jianbao reads only http and https addresses".into(),
         });
     }
     Ok(url)
