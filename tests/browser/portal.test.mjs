@@ -107,7 +107,8 @@ async function openInSource(name, title) {
 function reactionAnswer(state) {
   return ui.waitUntil(`the portal's answer "${state}"`, (wanted) => {
     const box = document.querySelector('#reaction-status');
-    return !box.hidden && box.dataset.state === wanted
+    // "waiting" while the send is still under way is not an answer yet.
+    return !box.hidden && box.dataset.state === wanted && box.dataset.sending === 'false'
       ? { state: box.dataset.state, reaction: box.dataset.reaction, text: box.textContent.trim() } : null;
   }, state);
 }
@@ -161,12 +162,15 @@ describe('Discuz! X portals in the web UI', { timeout: 300_000 }, () => {
     assert.equal(await page.getAttribute('#list-heading', 'data-view'), 'folder');
   });
 
-  it('follows a pasted category list at once, as any feed', async () => {
+  it('follows a pasted category list at once, as any feed, into its portal\'s folder', async () => {
     const listUrl = new URL('portal.php?mod=list&catid=1', portal.url).href;
     const source = await lib.addSourceThroughForm(listUrl, ui.addSource);
     assert.equal(source.kind, 'portal');
     assert.equal(source.title, '城事資訊');
     assert.equal(await page.isHidden('#add-portal'), true, 'the picker showed for a category list');
+    assert.deepEqual(source.folder, sources.get('安源區政府').folder, 'not in its portal\'s folder');
+    await ui.waitUntil('城事資訊 in the portal\'s folder', ([name, id]) => document
+      .querySelector(`#sources li[data-folder="${CSS.escape(name)}"] li[data-source-id="${id}"]`), [source.folder[0], source.id]);
     sources.set(source.title, source);
   });
 
@@ -350,6 +354,30 @@ describe('Discuz! X portals in the web UI', { timeout: 300_000 }, () => {
     await page.click('#portal-logout');
     await ui.waitUntil('signed out', () => /Signed out/.test(document.querySelector('#portal-signin-state').textContent));
     await page.click('#source-cancel');
+  });
+
+  it('keeps a reaction made while signed out waiting, Send now included, and a sign-in sends it', async () => {
+    const before = await reactionCountOnPage(portal.url, 7261, 'luguo');
+    await openInSource('湘東區', MANY_COMMENTS);
+    await page.click('#reactions button[data-reaction="passing"]');
+    const waiting = await reactionAnswer('waiting');
+    assert.match(waiting.text, /waits to be sent.*sign-in/, 'the answer does not say why it waits');
+    await ui.waitUntil('Send now', () => !document.querySelector('#reaction-send').hidden);
+    await page.click('#reaction-send');
+    await ui.waitUntil('Send now to be done', () => !document.querySelector('#reaction-send').disabled
+      && document.querySelector('#reaction-status').dataset.sending === 'false');
+    assert.equal((await reactionAnswer('waiting')).reaction, 'passing');
+
+    await lib.openSourceSettings(sources.get('湘東區').id);
+    await page.fill('#portal-user', 'reader');
+    await page.fill('#portal-password', 'secret');
+    await page.click('#portal-login');
+    await ui.waitUntil('the sign-in to send the waiting reaction', () => document
+      .querySelector('#portal-signin-state').dataset.sent === '1');
+    await page.click('#source-cancel');
+    const done = await reactionAnswer('done');
+    assert.equal(done.reaction, 'passing');
+    assert.equal(await reactionCountOnPage(portal.url, 7261, 'luguo'), before + 1);
   });
 
   it('sent nothing outside the app and raised no error in the page', () => {

@@ -307,6 +307,7 @@ const en = {
   'portal.signin.signedOut': 'Signed out of {site}.',
   'portal.signin.noneToSignOut': 'There was no sign-in to {site}.',
   'portal.signin.sent': '{count} waiting reactions were sent.',
+  'portal.signin.sentOne': 'The waiting reaction was sent.',
   'portal.signin.user': 'Member name',
   'portal.signin.password': 'Password',
   'portal.signin.submit': 'Sign in',

@@ -33,6 +33,7 @@ function showSignin(site) {
   line.textContent = text;
   line.dataset.kept = known && !known.signedOut ? known.kept : '';
   line.dataset.user = known?.user ?? '';
+  delete line.dataset.sent;
   byId('portal-logout').disabled = Boolean(known?.signedOut);
 }
 
@@ -105,7 +106,10 @@ async function signIn(how, button) {
     if (shown === portal) showSignin(portal.site);
     if (answer.sent?.length) {
       const line = byId('portal-signin-state');
-      line.textContent += ` ${t('portal.signin.sent', { count: formatCount(answer.sent.length) })}`;
+      const sent = answer.sent.length === 1 ? t('portal.signin.sentOne')
+        : t('portal.signin.sent', { count: formatCount(answer.sent.length) });
+      line.textContent += ` ${sent}`;
+      line.dataset.sent = String(answer.sent.length);
       emit('reactions-sent', answer.sent);
     }
   } catch (err) {
