@@ -17,9 +17,13 @@ const POLL_MS = 250;
 const WAIT_MS = 60_000;
 let generation = 0;
 
-function describe(status) {
+/** The article whose reaction this window is sending (or waiting for the back end to send) now, and whether
+ *  the reader asked for it (Send now: a reaction that waited for a reason is being sent again). */
+let sendingId = null;
+let asked = false;
+
+function describe(status, sending) {
   const reaction = t(`reaction.${status.reaction}`);
-  const sending = status.state === 'waiting' && !status.message;
   const key = sending ? 'portal.reaction.sending' : `portal.reaction.${status.state}`;
   const text = t(key, { reaction });
   return status.message && !sending ? t('portal.reaction.withMessage', { text, message: status.message }) : text;
@@ -37,10 +41,12 @@ export function showReactionStatus(article) {
     byId('reaction-status-text').textContent = '';
     return;
   }
+  // Waiting with no reason yet is "sending" only while a send is under way; stored so, it just waits.
+  const sending = status.state === 'waiting' && (asked || !status.message) && sameId(sendingId, article.id);
   box.dataset.state = status.state;
   box.dataset.reaction = status.reaction;
-  box.dataset.sending = String(status.state === 'waiting' && !status.message);
-  byId('reaction-status-text').textContent = describe(status);
+  box.dataset.sending = String(sending);
+  byId('reaction-status-text').textContent = describe(status, sending);
 }
 
 /** Reads the open article's answer again; false when another article was opened meanwhile. */
@@ -62,11 +68,20 @@ async function refresh(id, mine) {
 export async function followReaction(id) {
   const mine = ++generation;
   const deadline = Date.now() + WAIT_MS;
-  while (await refresh(id, mine)) {
-    const status = state.current.portal.reaction_status;
-    // Still "waiting" without a why: the send has not answered yet.
-    if (!status || status.state !== 'waiting' || status.message || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  sendingId = id;
+  asked = false;
+  try {
+    while (await refresh(id, mine)) {
+      const status = state.current.portal.reaction_status;
+      // Still "waiting" without a why: the send has not answered yet.
+      if (!status || status.state !== 'waiting' || status.message || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  } finally {
+    if (mine === generation) {
+      sendingId = null;
+      if (sameId(state.current?.id, id)) showReactionStatus(state.current);
+    }
   }
 }
 
@@ -77,7 +92,9 @@ async function sendNow() {
   const mine = ++generation;
   const button = byId('reaction-send');
   button.disabled = true;
-  byId('reaction-status').dataset.sending = 'true';
+  sendingId = article.id;
+  asked = true;
+  showReactionStatus(article);
   try {
     await api.reactions.send();
   } catch (err) {
@@ -85,7 +102,11 @@ async function sendNow() {
   } finally {
     button.disabled = false;
   }
-  await refresh(article.id, mine);
+  if (mine === generation) {
+    sendingId = null;
+    asked = false;
+  }
+  if (!(await refresh(article.id, mine)) && sameId(state.current?.id, article.id)) showReactionStatus(state.current);
 }
 
 /** Reads the open portal article's answer again after something may have sent it (a sync, a sign-in). */
