@@ -12,8 +12,8 @@ import { formatDateTime } from './format.js';
 import { describeError, t } from './i18n.js';
 import { formatKeep, keepFieldValue } from './keep.js';
 import { setStatus } from './notice.js';
-import { findSource, refreshSources, reloadView } from './sources.js';
 import { fillSourcePortal, initSourcePortal, sourcePortalChanges } from './source-portal.js';
+import { findSource, refreshSources, reloadView } from './sources.js';
 import { on, state } from './state.js';
 import { startSync } from './sync.js';
 
