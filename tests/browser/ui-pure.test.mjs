@@ -1,11 +1,13 @@
 // The UI's pure modules under plain node (no browser, no back end): folder paths and trees, the merge of
-// per-source article lists that a folder's view shows, what a drop on the window carries, and retention numbers.
+// per-source article lists that a folder's view shows, what a drop on the window carries, retention numbers,
+// and a portal's category tree.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mergeNewestFirst } from '../../ui/js/article-merge.js';
 import { droppedLink, linkFromPaths } from '../../ui/js/dropped-url.js';
 import { buildTree, formatFolder, isInFolder, parseFolder, subfolders } from '../../ui/js/folders.js';
 import { formatKeep, parseKeep } from '../../ui/js/keep.js';
+import { categoryTree, tickState } from '../../ui/js/portal-categories.js';
 
 const article = (id, published) => ({ id, published });
 
@@ -99,5 +101,28 @@ describe('retention numbers', () => {
     assert.equal(parseKeep('', { emptyIsDefault: true, badInput: true }), undefined, 'a field the browser could not read');
     assert.equal(formatKeep(null), '');
     assert.equal(formatKeep(0), '0');
+  });
+});
+
+describe('a portal\'s category tree', () => {
+  const cat = (catid, name, parent, depth) => ({ catid, name, parent, depth });
+  const shape = (nodes) => nodes.map((n) => [n.category.name, shape(n.children)]);
+
+  it('puts each sub-category under its parent, in the order given', () => {
+    const tree = categoryTree([cat(1, '城事資訊', null, 0), cat(2, '安源區政府', 1, 1), cat(3, '湘東區', 1, 1),
+      cat(4, '生活', null, 0), cat(5, '美食', 4, 1), cat(6, '小吃', 5, 2)]);
+    assert.deepEqual(shape(tree), [['城事資訊', [['安源區政府', []], ['湘東區', []]]], ['生活', [['美食', [['小吃', []]]]]]]);
+  });
+
+  it('keeps a category whose parent is not listed at the top, and copes with nothing', () => {
+    assert.deepEqual(shape(categoryTree([cat(2, '安源區政府', 1, 1), cat(7, '自己', 7, 0)])), [['安源區政府', []], ['自己', []]]);
+    assert.deepEqual(categoryTree(undefined), []);
+  });
+
+  it('tells the tick-all box whether all, none or some are ticked', () => {
+    assert.equal(tickState(5, 5), 'all');
+    assert.equal(tickState(0, 5), 'none');
+    assert.equal(tickState(2, 5), 'mixed');
+    assert.equal(tickState(0, 0), 'none');
   });
 });

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFeedServer } from '../browser/feed-server.mjs';
-import { startDriver, Session, ELEMENT } from './webdriver.mjs';
+import { startDriver, Session } from './webdriver.mjs';
+import { ARTICLE_BY_TITLE, clickFound, readerShows, SOURCE_BY_TITLE } from './window-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
@@ -40,25 +41,6 @@ after(async () => {
 
 const open = () => Session.create(driver, appBin, ['--data-dir', dataDir]);
 
-/** The element script returns, clicked for real through WebDriver. Lists re-render when data arrives, so an
- * element gone stale between finding and clicking is found again. */
-async function clickFound(s, what, script, ...args) {
-  for (let attempt = 1; ; attempt++) {
-    const el = await s.waitFor(what, script, ...args);
-    try {
-      await s.cmd('POST', `/element/${el[ELEMENT]}/click`, {});
-      return;
-    } catch (err) {
-      if (attempt >= 5 || !/stale element/.test(err.message)) throw err;
-    }
-  }
-}
-
-const ARTICLE_BY_TITLE = `
-  const li = [...document.querySelectorAll('#articles li[data-article-id]')]
-    .find((li) => li.querySelector('.item-title')?.textContent.trim() === arguments[0]);
-  return li ? (li.querySelector('button, a') ?? li) : null;`;
-
 const FOLDER = '新聞/本地';
 
 /** The source row titled arguments[0] inside the folder arguments[1], itself inside its parent folder. */
@@ -69,11 +51,6 @@ const SOURCE_IN_FOLDER = `
   const li = folder && [...folder.querySelectorAll('li[data-source-id]')]
     .find((li) => li.querySelector('.title')?.textContent.trim() === arguments[0]);
   return li ? li.querySelector('.unread').dataset.count : null;`;
-
-const SOURCE_BY_TITLE = `
-  const li = [...document.querySelectorAll('#sources li[data-source-id]')]
-    .find((li) => li.querySelector('.title')?.textContent.trim() === arguments[0]);
-  return li ? (li.querySelector('button, a') ?? li) : null;`;
 
 test('a source added, synced, read, bookmarked, reacted to and moved to a folder in the window survives a restart', async () => {
   const feedTitle = '山城日報 · 城事';
@@ -164,12 +141,6 @@ const FRAME_PICTURES = `
   const images = doc ? [...doc.images] : [];
   if (!images.length || !images.every((img) => img.complete)) return null;
   return images.map((img) => ({ src: img.src, width: img.naturalWidth }));`;
-
-/** Waits until the reader shows `title` with its body laid out. */
-const readerShows = (s, title) => s.waitFor(`the reader to show 「${title}」`, `
-  const reader = document.querySelector('#reader');
-  return reader.dataset.ready === 'true' && document.querySelector('#reader-title').textContent.trim() === arguments[0];`,
-title);
 
 test('a dropped link is saved, and articles show their pictures from the library after the site is gone', async () => {
   // A site and a library of its own, so that stopping the site leaves the other test alone.

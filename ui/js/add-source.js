@@ -1,11 +1,14 @@
 // The "Add source" form: subscribe by URL, show the error inline naming the URL, and let the reader pick
-// when a page offers several feeds (`multiple_feeds` → sources_add again with a 1-based `pick`).
+// when a page offers several feeds (`multiple_feeds` → sources_add again with a 1-based `pick`) or is a
+// portal's page (`portal_categories` → the category picker of portal-follow.js).
 import { api } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { describeError, t } from './i18n.js';
-import { setStatus } from './notice.js';
+import { setStatus, showError } from './notice.js';
+import { joinPortalFolder } from './portal-folder.js';
+import { hidePortalCategories, initPortalFollow, showPortalCategories } from './portal-follow.js';
 import { refreshSources } from './sources.js';
-import { setView } from './state.js';
+import { setView, state } from './state.js';
 
 function openForm(open) {
   const form = byId('add-form');
@@ -22,6 +25,7 @@ function resetMessages() {
   const candidates = byId('add-candidates');
   candidates.hidden = true;
   candidates.replaceChildren();
+  hidePortalCategories();
 }
 
 function showFailure(url, err) {
@@ -54,11 +58,39 @@ function setBusy(busy) {
   byId('add-form').setAttribute('aria-busy', String(busy));
 }
 
+/** Categories of a portal were followed: they are listed in the portal's folder, which the list then shows. */
+async function followed(sources, site) {
+  await keepTogether(sources);
+  byId('add-url').value = '';
+  openForm(false);
+  const name = site.name || site.site_url;
+  setStatus(sources.length === 1
+    ? t('portal.follow.doneOne', { name, title: sources[0].title })
+    : t('portal.follow.done', { name, count: sources.length }));
+  await refreshSources();
+  if (!sources.length) return;
+  const folder = sources[0].folder ?? [];
+  if (sources.length === 1 || !folder.length) setView({ type: 'source', id: sources[0].id });
+  else setView({ type: 'folder', path: folder });
+}
+
+/** A portal's newly followed categories join its other categories' folder; a failure there is only shown. */
+async function keepTogether(sources) {
+  const known = new Set(state.sources.map((source) => String(source.id)));
+  const added = sources.filter((source) => !known.has(String(source.id)));
+  try {
+    await joinPortalFolder(state.sources, added);
+  } catch (err) {
+    showError(err);
+  }
+}
+
 async function add(url, pick) {
   resetMessages();
   setBusy(true);
   try {
     const source = await api.sources.add(url, pick);
+    await keepTogether([source]);
     byId('add-url').value = '';
     openForm(false);
     setStatus(t('add.added', { title: source.title || source.url }));
@@ -67,6 +99,8 @@ async function add(url, pick) {
   } catch (err) {
     if (err.kind === 'multiple_feeds' && Array.isArray(err.details?.candidates)) {
       showCandidates(url, err.details.candidates);
+    } else if (err.kind === 'portal_categories' && Array.isArray(err.details?.categories)) {
+      showPortalCategories(url, err.details, { onFollowed: followed, onFailed: showFailure });
     } else if (err.kind === 'already_subscribed' && err.details?.source_id != null) {
       showFailure(url, err);
       setView({ type: 'source', id: err.details.source_id });
@@ -79,6 +113,7 @@ async function add(url, pick) {
 }
 
 export function initAddSource() {
+  initPortalFollow();
   byId('add-source').addEventListener('click', () => openForm(byId('add-form').hidden));
   byId('add-cancel').addEventListener('click', () => openForm(false));
   byId('add-form').addEventListener('submit', (event) => {

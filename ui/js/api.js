@@ -101,9 +101,26 @@ export const api = {
     list: () => call('sources_list'),
     add: (url, pick) => call('sources_add', pick ? { url, pick } : { url }),
     remove: (id) => call('sources_remove', { id }),
-    /** `changes`: any of {title, encoding, folder, interval_minutes, full_text, keep_days, keep_articles};
-     *  absent fields stay as they are, null ones follow the library's settings. */
+    /** `changes`: any of {title, encoding, folder, interval_minutes, full_text, keep_days, keep_articles,
+     *  clean_pinyin}; absent fields stay as they are, null ones follow the library's settings. */
     update: (id, changes) => call('sources_update', { id, ...changes }),
+  },
+  portals: {
+    /** The portal behind `url` and its category tree: {site_url, name, categories: [{catid, name, list_url,
+     *  parent, depth}], direct}. */
+    categories: (url) => call('portal_categories', { url }),
+    /** Follows the portal's categories `catids` (all when absent); resolves to the [Source] followed. */
+    follow: (url, catids) => call('portal_follow', catids ? { url, catids } : { url }),
+    /** What a portal category's pages would not show: [{aid, url, refusal, message}]. */
+    refusals: (id) => call('portal_refusals', { id }),
+    /** Signs in with `{user, password}` or `{cookie}`; resolves to {site_url, user, kept, note, sent}. */
+    login: (url, how) => call('portal_login', { url, ...how }),
+    /** Forgets the portal's sign-in; resolves to {signed_out}. */
+    logout: (url) => call('portal_logout', { url }),
+  },
+  reactions: {
+    /** Sends every queued reaction whose portal has a sign-in: [{article_id, reaction, state, message}]. */
+    send: () => call('reactions_send'),
   },
   sync: {
     /** All sources when `ids` is empty or absent; `{due: true}` only those whose time has come. */

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { PAGE } from './article-merge.js';
+import { categoryArticles } from './category-articles.js';
 import { folderArticles } from './folder-articles.js';
 import { formatShortDate } from './format.js';
 import { t } from './i18n.js';
@@ -24,6 +25,8 @@ function fetchView(view) {
     case 'source': return api.articles.list({ source: view.id, limit });
     case 'folder': return folderArticles(state.sources, view.path, limit);
     case 'search': return api.search(view.query, limit);
+    case 'category': return categoryArticles(state.sources, view.name, limit);
+    case 'publisher': return api.articles.list({ publisher: view.name, limit });
     default: return api.articles.list({ limit });
   }
 }
@@ -51,8 +54,11 @@ function renderHeading(view) {
   if (view.type === 'source') text = findSource(view.id)?.title ?? '';
   else if (view.type === 'folder') text = t('list.heading.folder', { path: view.path.join(t('list.folderSeparator')) });
   else if (view.type === 'search') text = t('list.heading.search', { query: view.query });
+  else if (view.type === 'category') text = t('list.heading.category', { name: view.name });
+  else if (view.type === 'publisher') text = t('list.heading.publisher', { name: view.name });
   else text = t(view.type === 'bookmarks' ? 'list.heading.bookmarks' : 'list.heading.all');
   byId('list-heading').textContent = text;
+  byId('list-heading').dataset.view = view.type;
   byId('search-clear').hidden = view.type !== 'search';
 }
 

@@ -8,6 +8,8 @@ import { clearFrame, fitOnResize, restyleFrame, showInFrame, textToHtml } from '
 import { t } from './i18n.js';
 import { openLinksOutside } from './links.js';
 import { showError } from './notice.js';
+import { renderPortalExtras } from './portal-extras.js';
+import { followReaction, initReactionStatus, showReactionStatus } from './reaction-status.js';
 import { renderReactions, showReaction } from './reactions.js';
 import { renderHeader } from './reader-meta.js';
 import { refreshSources } from './sources.js';
@@ -89,7 +91,10 @@ async function pickReaction(reaction) {
     applyState(await api.articles.setReaction(article.id, reaction));
   } catch (err) {
     showError(err);
+    return;
   }
+  // A portal article's reaction is on its way to the portal: show what the portal answers.
+  if (article.portal) followReaction(article.id);
 }
 
 async function markRead(article) {
@@ -115,6 +120,8 @@ function close() {
   byId('reader-empty').hidden = false;
   byId('reader').removeAttribute('data-article-id');
   clearFrame(byId('reader-frame'));
+  showReactionStatus(null);
+  renderPortalExtras(null);
   emit('opened', null);
 }
 
@@ -147,6 +154,8 @@ export async function openArticle(id) {
   renderHeader(article);
   showBookmark(article.bookmarked);
   renderReactions(article, pickReaction);
+  showReactionStatus(article);
+  renderPortalExtras(article.portal);
   pane.scrollTop = 0;
   emit('opened', article);
   if (!article.read) markRead(article);
@@ -172,6 +181,8 @@ export function initReader() {
   byId('bookmark-toggle').addEventListener('click', toggleBookmark);
   openLinksOutside(byId('reader-meta'));
   openLinksOutside(byId('reader-portal'));
+  openLinksOutside(byId('reader-extras'));
+  initReactionStatus();
   fitOnResize(byId('reader-frame'));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && positionTimer) savePosition();

@@ -1,6 +1,8 @@
 // The settings of one source (#source-dialog): title, encoding override, folder, sync interval, full text,
-// how long its read articles are kept (empty: the library's setting), what its last syncs did, and "Sync now". Only fields the reader changed are sent to sources_update (a new encoding makes
-// the next sync re-read the feed in full), and the back end's errors are shown inside the dialog.
+// how long its read articles are kept (empty: the library's setting), what its last syncs did, and "Sync now";
+// for a portal category also its pinyin switch, refused articles and sign-in (source-portal.js). Only fields
+// the reader changed are sent to sources_update (a new encoding makes the next sync re-read the feed in full),
+// and the back end's errors are shown inside the dialog.
 import { api } from './api.js';
 import { clearFormError, closeDialog, localError, openDialog, showFormError } from './dialog.js';
 import { byId, h, replaceChildren } from './dom.js';
@@ -10,6 +12,7 @@ import { formatDateTime } from './format.js';
 import { describeError, t } from './i18n.js';
 import { formatKeep, keepFieldValue } from './keep.js';
 import { setStatus } from './notice.js';
+import { fillSourcePortal, initSourcePortal, sourcePortalChanges } from './source-portal.js';
 import { findSource, refreshSources, reloadView } from './sources.js';
 import { on, state } from './state.js';
 import { startSync } from './sync.js';
@@ -83,14 +86,15 @@ function fill(source) {
   byId('source-interval-mode').value = custom ? 'custom' : 'default';
   byId('source-interval').value = custom ? String(source.interval_minutes) : '';
   showIntervalMode();
-  // Only feeds are synced, so only they can fetch their articles' pages.
+  // Only feeds fetch their articles' pages for the full text: a portal category's articles are whole already.
   byId('source-full-text').checked = Boolean(source.full_text);
   byId('source-full-text').disabled = source.kind !== 'feed';
   byId('source-keep-days').value = formatKeep(source.keep_days);
   byId('source-keep-articles').value = formatKeep(source.keep_articles);
   byId('source-info').textContent = infoLine(source);
-  byId('source-sync').disabled = source.kind !== 'feed';
+  byId('source-sync').disabled = source.kind !== 'feed' && source.kind !== 'portal';
   clearFormError(byId('source-error'));
+  fillSourcePortal(source);
 }
 
 /** Opens the dialog for the listed source `id`. */
@@ -133,7 +137,7 @@ function changes(source) {
   const most = keepFieldValue(byId('source-keep-articles'), { emptyIsDefault: true });
   if (most === undefined) throw localError(t('sourceDialog.keepArticlesInvalid'));
   if (most !== (source.keep_articles ?? null)) out.keep_articles = most;
-  return out;
+  return { ...out, ...sourcePortalChanges(source) };
 }
 
 async function save() {
@@ -169,6 +173,7 @@ function syncNow() {
 }
 
 export function initSourceDialog() {
+  initSourcePortal();
   const form = byId('source-form');
   form.addEventListener('submit', (event) => {
     event.preventDefault();

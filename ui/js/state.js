@@ -5,7 +5,8 @@ export const state = {
   /** [Source] as last listed by the back end. */
   sources: [],
   /** {type: 'all'} | {type: 'bookmarks'} | {type: 'source', id} | {type: 'folder', path: [name]}
-   *  | {type: 'search', query, previous} */
+   *  | {type: 'search', query, previous} | {type: 'category', name} | {type: 'publisher', name}
+   *  (the last two: portal articles of a category at any level, or of a publisher) */
   view: { type: 'all' },
   /** [ArticleSummary] shown in the middle pane. */
   articles: [],
