@@ -60,6 +60,12 @@ pub fn strip_item_pinyin(mut item: ParsedItem) -> ParsedItem {
             *field = field.as_deref().map(strip_inline_pinyin);
         }
         p.category_path = p.category_path.iter().map(|c| strip_inline_pinyin(c)).collect();
+        for related in &mut p.related {
+            related.title = strip_inline_pinyin(&related.title);
+        }
+        for comment in &mut p.comments {
+            comment.text = strip_inline_pinyin(&comment.text);
+        }
     }
     item
 }

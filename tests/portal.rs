@@ -156,9 +156,27 @@ fn whole_articles_are_fetched_once_with_every_page_and_comment_and_only_new_ones
     assert_eq!(comments.len(), portal::MANY_COMMENTS, "the full comment list, not the page's newest 20");
     assert!(comments.iter().all(|c| c["author"].is_string() && c["text"].as_str().is_some_and(|t| !t.is_empty())));
     assert!(comments[0]["time"].as_str().is_some_and(|t| t.ends_with("+08:00")), "{}", comments[0]);
+    let authors: Vec<&str> = comments.iter().map(|c| c["author"].as_str().unwrap()).collect();
+    let expected: Vec<String> = site
+        .comments_of(portal::MANY_COMMENTS_AID)
+        .iter()
+        .map(|c| if c.uid == 0 { "游客".to_owned() } else { c.username.clone() })
+        .collect();
+    assert_eq!(authors, expected, "each comment's author, newest first");
 
     let related = with_aid(&all, portal::RELATED_AID);
-    assert!(!related["portal"]["related"].as_array().unwrap().is_empty(), "{}", related["portal"]);
+    let titles: Vec<&str> =
+        related["portal"]["related"].as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap()).collect();
+    assert!(!titles.is_empty() && titles.iter().all(|t| !t.contains("(xiāng)")), "pinyin left: {titles:?}");
+
+    // Articles filter by category (any level) and by publisher.
+    let in_xiangdong = jb.json(&["list", "--category", "湘東區"]);
+    let listed = in_xiangdong.as_array().unwrap();
+    let expected =
+        all.iter().filter(|a| a["portal"]["category_path"].as_array().unwrap().contains(&"湘東區".into())).count();
+    assert!(expected > 0 && listed.len() == expected, "{} of {expected}", listed.len());
+    let by_author = jb.json(&["list", "--publisher", "author", "--category", "城事資訊"]);
+    assert!(by_author.as_array().unwrap().iter().any(|a| a["id"] == related["id"]), "{by_author}");
     let pictured = with_aid(&all, portal::PICTURES_AID);
     assert!(!pictured["portal"]["images"].as_array().unwrap().is_empty(), "{}", pictured["portal"]);
     assert!(
@@ -518,4 +536,24 @@ fn portal_categories_leave_and_come_back_through_opml() {
     assert_eq!(sources[0]["portal"]["catid"], portal::CAT_ANYUAN);
     other.ok(&["sync"]);
     assert!(with_aid(&exported(&other), portal::SEED_AID)["portal"]["publisher"] == "admin");
+}
+
+#[tokio::test]
+async fn a_category_list_page_gives_the_whole_tree_with_parents() {
+    for urls in [Urls::Dynamic, Urls::Folder] {
+        let server = tokio::task::spawn_blocking(move || server(Charset::Utf8, Theme::Stock, urls)).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let library =
+            jianbao::Library::open(&jianbao::Options { data_dir: dir.path().into(), starter: false }).unwrap();
+        let site = library.portal_categories(&server.list_url(portal::CAT_ANYUAN, 1)).await.unwrap();
+        let parent = |catid: u32| {
+            site.category(i64::from(catid)).unwrap_or_else(|| panic!("{urls:?}: no {catid}: {site:?}")).parent
+        };
+        assert_eq!(site.direct, Some(i64::from(portal::CAT_ANYUAN)), "{urls:?}");
+        assert_eq!(parent(portal::CAT_ANYUAN), Some(i64::from(portal::CAT_CITY)), "{urls:?}: {site:?}");
+        assert_eq!(parent(portal::CAT_CITY), None, "{urls:?}");
+        assert_eq!(parent(portal::CAT_FOOD), Some(i64::from(portal::CAT_LIFE)), "{urls:?}: {site:?}");
+        assert_eq!(site.name.as_deref(), Some("萍鄉城事網—萍鄉最具影響力門戶網站"), "{urls:?}");
+        tokio::task::spawn_blocking(move || drop(server)).await.unwrap();
+    }
 }

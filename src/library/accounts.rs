@@ -90,6 +90,8 @@ impl Library {
     /// Sends every queued reaction whose portal has a kept sign-in; the others keep waiting. The portal's
     /// answer is kept on each article; the reader's own reaction stays whatever it answers.
     pub async fn send_reactions(&self) -> Vec<ReactionReport> {
+        // One flush at a time: two at once would send the same reaction twice (the portal then says "already").
+        let _one = self.inner.sending.lock().await;
         let queued = self.store().queued_reactions(None).unwrap_or_default();
         let mut reports = Vec::new();
         for q in queued {

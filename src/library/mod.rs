@@ -45,6 +45,8 @@ struct Inner {
     fetcher: Fetcher,
     status: Mutex<SyncStatus>,
     credentials: crate::credentials::Credentials,
+    /// Held while queued reactions are being sent.
+    sending: tokio::sync::Mutex<()>,
 }
 
 /// An open library. Cheap to clone; clones share one database connection and one sync.
@@ -76,6 +78,7 @@ impl Library {
                 fetcher: Fetcher::new(),
                 status: Mutex::new(syncing::SyncStatus::default()),
                 credentials: crate::credentials::Credentials::default(),
+                sending: tokio::sync::Mutex::new(()),
             }),
         })
     }

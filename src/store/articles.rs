@@ -60,11 +60,13 @@ impl Store {
         // No limit asked: all of them (SQLite reads LIMIT -1 as none).
         let limit = filter.limit.map_or(-1, i64::from);
         let offset = filter.offset.unwrap_or(0);
-        let mut bound: Vec<&dyn rusqlite::ToSql> = vec![&limit, &offset];
         let (category, publisher) = (filter.category.as_deref(), filter.publisher.as_deref());
-        if category.is_some() || publisher.is_some() {
+        // SQLite wants every numbered parameter up to the highest one used bound.
+        let mut bound: Vec<&dyn rusqlite::ToSql> = vec![&limit, &offset];
+        if publisher.is_some() {
+            bound.extend([&category as &dyn rusqlite::ToSql, &publisher]);
+        } else if category.is_some() {
             bound.push(&category);
-            bound.push(&publisher);
         }
         let rows = stmt.query_map(bound.as_slice(), row_to_summary)?;
         Ok(rows.collect::<Result<_, _>>()?)

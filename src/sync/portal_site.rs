@@ -115,11 +115,16 @@ async fn walk(
     let mut visited: HashSet<String> = HashSet::new();
     let mut reads = 0;
     while !queue.is_empty() && reads < MAX_LIST_PAGES {
-        let wave: Vec<(CategoryLink, Option<i64>)> = std::mem::take(&mut queue)
-            .into_iter()
-            .filter(|(link, _)| visited.insert(link.catid.map(|c| format!("cat:{c}")).unwrap_or(link.url.to_string())))
-            .take(MAX_LIST_PAGES - reads)
-            .collect();
+        let mut wave: Vec<(CategoryLink, Option<i64>)> = Vec::new();
+        for (link, parent) in std::mem::take(&mut queue) {
+            if visited.insert(link.catid.map(|c| format!("cat:{c}")).unwrap_or(link.url.to_string())) {
+                wave.push((link, parent));
+            } else if let Some(parent) = parent {
+                // Met again under a parent (a list's sub-category line, breadcrumbs): now it has one.
+                adopt(&mut found, &mut wave, &link, parent);
+            }
+        }
+        wave.truncate(MAX_LIST_PAGES - reads);
         reads += wave.len();
         let pages = futures::future::join_all(wave.into_iter().map(|(link, parent)| async move {
             let url = link.catid.map(|c| category_list_url(site, c)).unwrap_or_else(|| link.url.clone());
@@ -145,6 +150,21 @@ async fn walk(
         }
     }
     in_tree_order(found)
+}
+
+/// Gives a category found (or about to be read) a parent it did not have.
+fn adopt(found: &mut [PortalCategoryInfo], wave: &mut [(CategoryLink, Option<i64>)], link: &CategoryLink, parent: i64) {
+    let same = |catid: i64, url: &str| link.catid == Some(catid) || link.url.as_str() == url;
+    if let Some(known) = found.iter_mut().find(|c| same(c.catid, &c.list_url)) {
+        if known.catid != parent {
+            known.parent = known.parent.or(Some(parent));
+        }
+    }
+    if let Some((_, p)) =
+        wave.iter_mut().find(|(l, _)| (link.catid.is_some() && l.catid == link.catid) || l.url == link.url)
+    {
+        *p = p.or(Some(parent));
+    }
 }
 
 /// Each category followed by its sub-categories, depths set; categories whose parent is unknown are top ones.

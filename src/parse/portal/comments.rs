@@ -31,8 +31,16 @@ fn comment_of(dl: ElementRef<'_>, site_offset: FixedOffset) -> Option<PortalComm
     let dd = dl.select(&sel("dd")).next()?;
     let time_text = dt.select(&sel(".xg1")).next().map(text_of).unwrap_or_else(|| text_of(dt));
     let time = find_date(&time_text, site_offset);
-    let author = dt.select(&sel("a[href]")).map(text_of).find(|t| !t.is_empty()).unwrap_or_else(|| {
-        // A guest (游客) has no link: the author is the text before the time.
+    // The author's space link (`home.php?mod=space&uid=N`), not the quote or reply links beside it.
+    let space = sel("a[href*=\"uid=\"], a[href*=\"mod=space\"]");
+    let author = dt.select(&space).map(text_of).find(|t| !t.is_empty()).unwrap_or_else(|| {
+        // A guest (游客) has no link: the author is the `dt`'s own text (the quote link and the time sit in
+        // child elements), else the text before the time.
+        let own: String = dt.children().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+        let own = own.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !own.is_empty() {
+            return own;
+        }
         let all = text_of(dt);
         let cut = all.find(char::is_numeric).unwrap_or(all.len());
         all[..cut].trim().to_owned()

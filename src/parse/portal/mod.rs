@@ -52,7 +52,11 @@ fn find_date(text: &str, offset: FixedOffset) -> Option<String> {
 pub fn site_name(html: &str) -> Option<String> {
     let doc = Html::parse_document(html);
     let home = doc.select(&sel("#pt a.nvhm, #pt .z a")).next();
-    let from_home = home.and_then(|a| a.value().attr("title").map(str::to_owned).or_else(|| Some(text_of(a))));
+    // The home link's text is the site's name; its title is often just 首頁 ("home").
+    let from_home = home.and_then(|a| {
+        let text = text_of(a);
+        if text.is_empty() { a.value().attr("title").map(str::to_owned) } else { Some(text) }
+    });
     let from_title = || {
         let title = doc.select(&sel("title")).next().map(text_of)?;
         let parts: Vec<&str> = title.split(" - ").map(str::trim).filter(|p| !p.is_empty()).collect();
