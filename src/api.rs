@@ -234,6 +234,10 @@ pub async fn handle(library: &Library, cmd: &str, raw: Value) -> Result<Value, A
                 }),
             }
         }
+        "portal_sign_in" => {
+            let a: SaveUrl = args(cmd, raw)?;
+            Ok(library.portal_sign_in(&a.url)?)
+        }
         "portal_logout" => {
             let a: SaveUrl = args(cmd, raw)?;
             Ok(json!({ "signed_out": library.logout(&a.url)? }))

@@ -55,11 +55,16 @@ impl Credentials {
 
     /// The sign-in for a portal, if any: from this session first, then the system store.
     pub fn get(&self, site: &str) -> Option<Credential> {
+        self.find(site).map(|(credential, _)| credential)
+    }
+
+    /// The sign-in for a portal and where it is kept.
+    pub fn find(&self, site: &str) -> Option<(Credential, Kept)> {
         if let Some(found) = self.session().get(site) {
-            return Some(found.clone());
+            return Some((found.clone(), Kept::Session));
         }
         let text = Self::entry(site).and_then(|e| e.get_password()).ok()?;
-        serde_json::from_str(&text).ok()
+        serde_json::from_str(&text).ok().map(|c| (c, Kept::System))
     }
 
     /// Forgets a portal's sign-in everywhere; true when there was one.

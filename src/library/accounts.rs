@@ -72,6 +72,17 @@ impl Library {
         SignedIn { site_url: site, user: credential.user, kept, note, sent }
     }
 
+    /// Whether a sign-in to the portal behind `url` is kept, for whom and where.
+    pub fn portal_sign_in(&self, url: &str) -> Result<serde_json::Value> {
+        let site = self.portal_site(url)?;
+        Ok(match self.inner.credentials.find(&site) {
+            Some((credential, kept)) => {
+                serde_json::json!({ "site_url": site, "signed_in": true, "user": credential.user, "kept": kept })
+            }
+            None => serde_json::json!({ "site_url": site, "signed_in": false, "user": null, "kept": null }),
+        })
+    }
+
     /// Forgets a portal's sign-in; false when there was none.
     pub fn logout(&self, url: &str) -> Result<bool> {
         let site = self.portal_site(url)?;

@@ -162,9 +162,14 @@ impl Library {
             title: &name,
             site_url: Some(&site.site_url),
         };
+        // With the portal's other categories, wherever the reader put them; else in a folder named after it.
+        let sibling = store.sources()?.into_iter().find(|s| s.portal.as_ref().is_some_and(|p| p.site_url == site.site_url));
         let source = store.add_portal_source(&new, &category)?;
-        let folder = site.name.clone().unwrap_or_else(|| site_url.host_str().unwrap_or("portal").to_owned());
-        store.update_source(source.id, &SourceSettings { folder: Some(vec![folder]), ..Default::default() })?;
+        let folder = match sibling {
+            Some(s) => s.folder,
+            None => vec![site.name.clone().unwrap_or_else(|| site_url.host_str().unwrap_or("portal").to_owned())],
+        };
+        store.update_source(source.id, &SourceSettings { folder: Some(folder), ..Default::default() })?;
         Ok(store.source(source.id)?.unwrap_or(source))
     }
 

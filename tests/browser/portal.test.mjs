@@ -256,18 +256,13 @@ describe('Discuz! X portals in the web UI', { timeout: 300_000 }, () => {
     assert.deepEqual(related.related.map((r) => r.href), [articleUrl(portal.url, SEED_AID), articleUrl(portal.url, 7259)]);
   });
 
-  // Known back-end faults (docs/portal-ui.md): the UI shows what is stored; these pass once the parser is fixed.
-  it('shows each comment\'s author as the portal names them', {
-    todo: 'back end: src/parse/portal/comments.rs takes the 引用 (quote) link as every comment\'s author',
-  }, async () => {
+  it('shows each comment\'s author as the portal names them', async () => {
     await openInSource('湘東區', MANY_COMMENTS);
     const authors = new Set((await readerShows()).commentItems.map((item) => item.author));
     assert.deepEqual([...authors].sort(), ['reader', '安源小胖', '游客', '湘東老表', '萍水相逢'].sort());
   });
 
-  it('shows related articles\' titles without inline pinyin', {
-    todo: 'back end: src/clean.rs strip_item_pinyin leaves portal.related titles as the page shows them',
-  }, async () => {
+  it('shows related articles\' titles without inline pinyin', async () => {
     await openInSource('城事資訊', RELATED);
     assert.equal((await readerShows()).related[0].title, SEED_TITLE);
   });

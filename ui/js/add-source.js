@@ -5,7 +5,6 @@ import { api } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { describeError, t } from './i18n.js';
 import { setStatus, showError } from './notice.js';
-import { joinPortalFolder } from './portal-folder.js';
 import { hidePortalCategories, initPortalFollow, showPortalCategories } from './portal-follow.js';
 import { refreshSources } from './sources.js';
 import { setView, state } from './state.js';
@@ -60,7 +59,6 @@ function setBusy(busy) {
 
 /** Categories of a portal were followed: they are listed in the portal's folder, which the list then shows. */
 async function followed(sources, site) {
-  await keepTogether(sources);
   byId('add-url').value = '';
   openForm(false);
   const name = site.name || site.site_url;
@@ -74,23 +72,11 @@ async function followed(sources, site) {
   else setView({ type: 'folder', path: folder });
 }
 
-/** A portal's newly followed categories join its other categories' folder; a failure there is only shown. */
-async function keepTogether(sources) {
-  const known = new Set(state.sources.map((source) => String(source.id)));
-  const added = sources.filter((source) => !known.has(String(source.id)));
-  try {
-    await joinPortalFolder(state.sources, added);
-  } catch (err) {
-    showError(err);
-  }
-}
-
 async function add(url, pick) {
   resetMessages();
   setBusy(true);
   try {
     const source = await api.sources.add(url, pick);
-    await keepTogether([source]);
     byId('add-url').value = '';
     openForm(false);
     setStatus(t('add.added', { title: source.title || source.url }));

@@ -115,6 +115,8 @@ export const api = {
     refusals: (id) => call('portal_refusals', { id }),
     /** Signs in with `{user, password}` or `{cookie}`; resolves to {site_url, user, kept, note, sent}. */
     login: (url, how) => call('portal_login', { url, ...how }),
+    /** Whether a sign-in is kept for the portal: {site_url, signed_in, user, kept}. */
+    signIn: (url) => call('portal_sign_in', { url }),
     /** Forgets the portal's sign-in; resolves to {signed_out}. */
     logout: (url) => call('portal_logout', { url }),
   },

@@ -25,7 +25,7 @@ function fetchView(view) {
     case 'source': return api.articles.list({ source: view.id, limit });
     case 'folder': return folderArticles(state.sources, view.path, limit);
     case 'search': return api.search(view.query, limit);
-    case 'category': return categoryArticles(state.sources, view.name, limit);
+    case 'category': return categoryArticles(view.name, limit);
     case 'publisher': return api.articles.list({ publisher: view.name, limit });
     default: return api.articles.list({ limit });
   }

@@ -13,8 +13,8 @@ import { emit } from './state.js';
 /** The portal category the dialog shows: {id, site} (site: the portal's site URL), or null. */
 let shown = null;
 /**
- * Sign-ins made from this window, by site URL: {user, kept, note} or {signedOut: true}. The back end tells
- * where a sign-in is kept only when it is made; whether one kept earlier is still there it does not say.
+ * Sign-ins as last learned, by site URL: {user, kept, note} or {signedOut: true} (from portal_sign_in when the
+ * dialog opens, and from signing in or out here).
  */
 const signins = new Map();
 
@@ -23,6 +23,7 @@ function showSignin(site) {
   const known = signins.get(site);
   let text;
   if (!known) text = t('portal.signin.unknown', { site });
+  else if (known.none) text = t('portal.signin.none', { site });
   else if (known.signedOut) text = t(known.had ? 'portal.signin.signedOut' : 'portal.signin.noneToSignOut', { site });
   else {
     const who = known.user ? t('portal.signin.as', { user: known.user }) : t('portal.signin.asCookie');
@@ -31,10 +32,10 @@ function showSignin(site) {
       : t('portal.signin.keptSession', { who, note: known.note || t('portal.signin.noStore') });
   }
   line.textContent = text;
-  line.dataset.kept = known && !known.signedOut ? known.kept : '';
+  line.dataset.kept = known && !known.signedOut && !known.none ? known.kept : '';
   line.dataset.user = known?.user ?? '';
   delete line.dataset.sent;
-  byId('portal-logout').disabled = Boolean(known?.signedOut);
+  byId('portal-logout').disabled = Boolean(known?.signedOut || known?.none);
 }
 
 function refusalItem(refusal) {
@@ -81,6 +82,25 @@ export function fillSourcePortal(source) {
   if (known?.user) byId('portal-user').value = known.user;
   showSignin(portal.site_url);
   loadRefusals(source.id);
+  loadSignin(shown);
+}
+
+/** Asks the back end whether a sign-in is kept for the shown portal, and shows it. */
+async function loadSignin(portal) {
+  let answer;
+  try {
+    answer = await api.portals.signIn(portal.site);
+  } catch {
+    return; // What was shown stays; signing in still works.
+  }
+  if (shown !== portal) return;
+  if (answer.signed_in) {
+    signins.set(portal.site, { user: answer.user, kept: answer.kept, note: null });
+    if (answer.user && !byId('portal-user').value) byId('portal-user').value = answer.user;
+  } else if (!signins.get(portal.site)?.signedOut) {
+    signins.set(portal.site, { none: true });
+  }
+  showSignin(portal.site);
 }
 
 /** What the portal parts change about `source`, as sources_update wants it. */
