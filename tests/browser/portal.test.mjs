@@ -311,7 +311,8 @@ describe('Discuz! X portals in the web UI', { timeout: 300_000 }, () => {
   it('signs in on the restarted portal in the source dialog; a reaction is done, the next already', async () => {
     await portal.restart();
     await lib.openSourceSettings(sources.get('安源區政府').id);
-    assert.match(await ui.text('#portal-signin-state'), /No sign-in/);
+    await ui.waitUntil('the dialog to say there is no sign-in yet',
+      () => /^Not signed in/.test(document.querySelector('#portal-signin-state').textContent));
     await page.fill('#portal-user', 'reader');
     await page.fill('#portal-password', 'secret');
     await page.click('#portal-login');
