@@ -557,3 +557,19 @@ async fn a_category_list_page_gives_the_whole_tree_with_parents() {
         tokio::task::spawn_blocking(move || drop(server)).await.unwrap();
     }
 }
+
+#[test]
+fn a_discuz_page_that_leads_to_no_portal_category_is_read_like_any_page() {
+    let server = crate::support::TestServer::start();
+    let forum = format!(
+        r#"<html><head><meta name="generator" content="Discuz! X3.4"><link rel="alternate" type="application/rss+xml" href="{}"></head>
+<body id="nv_forum" class="pg_forumdisplay"><p>論壇</p></body></html>"#,
+        server.url("/feeds/city-news.rss")
+    );
+    server.set("/forum.php", crate::support::Reply::new(200, "text/html; charset=utf-8", forum));
+    let jb = Jb::empty();
+    jb.add(&server.url("/forum.php"));
+    let sources = jb.json(&["sources"]);
+    assert_eq!(sources[0]["kind"], "feed", "{sources}");
+    assert_eq!(sources[0]["feed_url"], server.url("/feeds/city-news.rss"));
+}

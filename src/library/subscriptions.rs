@@ -163,7 +163,8 @@ impl Library {
             site_url: Some(&site.site_url),
         };
         // With the portal's other categories, wherever the reader put them; else in a folder named after it.
-        let sibling = store.sources()?.into_iter().find(|s| s.portal.as_ref().is_some_and(|p| p.site_url == site.site_url));
+        let sibling =
+            store.sources()?.into_iter().find(|s| s.portal.as_ref().is_some_and(|p| p.site_url == site.site_url));
         let source = store.add_portal_source(&new, &category)?;
         let folder = match sibling {
             Some(s) => s.folder,

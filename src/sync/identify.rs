@@ -50,7 +50,10 @@ pub async fn identify(fetcher: &Fetcher, url: &Url, pick: Option<usize>) -> Resu
         || response.body.iter().take(512).any(|b| *b == b'<') && !response.body.starts_with(b"<?xml");
     if looks_like_html {
         let text = super::read_text(&response);
-        if let Some(site) = portal_site::discover(fetcher, &text, &response.url, None).await? {
+        // A Discuz! X page that leads to no portal category (a forum page, say) is read like any page.
+        if let Some(site) = portal_site::discover(fetcher, &text, &response.url, None).await?
+            && (site.direct.is_some() || !site.categories.is_empty())
+        {
             return Ok(Found::Portal(site));
         }
     }
