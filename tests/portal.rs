@@ -409,6 +409,12 @@ fn a_signed_in_reader_s_reactions_reach_the_portal_and_offline_ones_wait_in_the_
     assert_eq!(server.reactions_sent(), [("reader".to_owned(), portal::SEED_AID, "xianhua".to_owned())]);
     let state = reaction_state(&jb, portal::SEED_AID);
     assert_eq!((state["state"].as_str(), state["reaction"].as_str()), (Some("done"), Some("flowers")), "{state}");
+    let counts = with_aid(&exported(&jb), portal::SEED_AID)["portal"]["reactions"].clone();
+    assert_eq!(
+        (counts["flowers"].as_u64(), counts["eggs"].as_u64()),
+        (Some(1), Some(0)),
+        "the portal counted it: {counts}"
+    );
     let db = std::fs::read(jb.data_dir().join("jianbao.sqlite3")).unwrap();
     let wal = std::fs::read(jb.data_dir().join("jianbao.sqlite3-wal")).unwrap_or_default();
     for bytes in [&db, &wal] {
@@ -420,6 +426,12 @@ fn a_signed_in_reader_s_reactions_reach_the_portal_and_offline_ones_wait_in_the_
     let again = with_keyring(&jb, &keyring, &["react", &seed, "eggs"], None);
     assert!(again.status.success(), "{}", stderr(&again));
     assert_eq!(reaction_state(&jb, portal::SEED_AID)["state"], "already");
+    let counts = with_aid(&exported(&jb), portal::SEED_AID)["portal"]["reactions"].clone();
+    assert_eq!(
+        (counts["flowers"].as_u64(), counts["eggs"].as_u64()),
+        (Some(1), Some(0)),
+        "not counted twice: {counts}"
+    );
     assert_eq!(with_aid(&exported(&jb), portal::SEED_AID)["reaction"], "eggs");
 
     // Offline: the reaction waits in the outbox across runs, and goes when the portal is back.

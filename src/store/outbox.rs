@@ -81,11 +81,20 @@ impl Store {
         Ok(queued)
     }
 
-    /// Records the portal's answer (done, already, refused) and takes the reaction out of the outbox.
+    /// Records the portal's answer (done, already, refused) and takes the reaction out of the outbox. A reaction
+    /// the portal took adds one to the count shown, as the portal's page now does.
     pub fn reaction_answered(&mut self, article: ArticleId, status: &ReactionStatus) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM reaction_outbox WHERE article_id = ?1", [article])?;
         set_status(&tx, article, Some(status))?;
+        if status.state == "done" {
+            let path = format!("$.{}", status.reaction.name());
+            tx.execute(
+                "UPDATE portal_articles SET reactions = json_set(reactions, ?2, coalesce(json_extract(reactions, ?2), 0) + 1)
+                  WHERE article_id = ?1",
+                params![article, path],
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }
