@@ -102,11 +102,17 @@ describe('folders and settings in the web UI', { timeout: 180_000 }, () => {
     await page.fill('#settings-interval', '20');
     await page.uncheck('#settings-on-start');
     await page.check('#settings-notify');
+    assert.equal(await page.inputValue('#settings-refresh-days'), '3', 'recent portal articles: 3 days');
+    await page.fill('#settings-refresh-days', '100001');
+    await page.click('#settings-save');
+    await ui.waitUntil('the pace refused', () => !document.querySelector('#settings-error').hidden);
+    await page.fill('#settings-refresh-days', '5');
+    await page.fill('#settings-refresh-pages', '0');
     await page.click('#settings-save');
     await ui.waitUntil('the settings saved', () => !document.querySelector('#settings-dialog').open);
     assert.deepEqual(await lib.api('settings_get'),
       { sync_interval_minutes: 20, sync_on_start: false, notify_new: true, picture_budget_mb: 2048,
-        keep_days: 365, keep_articles: 5000, portal_refresh_days: 3, portal_refresh_per_sync: 3,
+        keep_days: 365, keep_articles: 5000, portal_refresh_days: 5, portal_refresh_per_sync: 0,
         portal_refresh_every_minutes: 60 });
 
     await page.goto(`${backend.origin}/`);
@@ -115,6 +121,8 @@ describe('folders and settings in the web UI', { timeout: 180_000 }, () => {
     assert.equal(await page.inputValue('#settings-interval'), '20');
     assert.equal(await page.isChecked('#settings-on-start'), false);
     assert.equal(await page.isChecked('#settings-notify'), true);
+    assert.equal(await page.inputValue('#settings-refresh-days'), '5');
+    assert.equal(await page.inputValue('#settings-refresh-pages'), '0');
     await page.click('#settings-close');
   });
 

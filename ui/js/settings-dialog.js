@@ -19,6 +19,8 @@ function fill(settings) {
   byId('settings-budget').value = settings.picture_budget_mb ?? '';
   byId('settings-keep-days').value = formatKeep(settings.keep_days);
   byId('settings-keep-articles').value = formatKeep(settings.keep_articles);
+  byId('settings-refresh-days').value = formatKeep(settings.portal_refresh_days);
+  byId('settings-refresh-pages').value = formatKeep(settings.portal_refresh_per_sync);
 }
 
 async function open() {
@@ -54,11 +56,15 @@ function read() {
   const budget = readBudget();
   const keepDays = readKeep('settings-keep-days', 'keep_days', 'settings.keepDaysInvalid');
   const keepArticles = readKeep('settings-keep-articles', 'keep_articles', 'settings.keepArticlesInvalid');
+  const refreshDays = readRefresh('settings-refresh-days', 'portal_refresh_days');
+  const refreshPages = readRefresh('settings-refresh-pages', 'portal_refresh_per_sync');
   return {
     ...loaded,
     ...(budget === null ? {} : { picture_budget_mb: budget }),
     ...(keepDays === null ? {} : { keep_days: keepDays }),
     ...(keepArticles === null ? {} : { keep_articles: keepArticles }),
+    ...(refreshDays === null ? {} : { portal_refresh_days: refreshDays }),
+    ...(refreshPages === null ? {} : { portal_refresh_per_sync: refreshPages }),
     sync_interval_minutes: minutes,
     sync_on_start: byId('settings-on-start').checked,
     notify_new: byId('settings-notify').checked,
@@ -80,6 +86,15 @@ function readKeep(id, field, invalidKey) {
   if (!input.value.trim() && !input.validity.badInput && !(field in loaded)) return null;
   const value = keepFieldValue(input);
   if (value === undefined) throw localError(t(invalidKey));
+  return value;
+}
+
+/** How portal articles are read again (0: never), or null when the back end did not send `field` to edit. */
+function readRefresh(id, field) {
+  const input = byId(id);
+  if (!input.value.trim() && !input.validity.badInput && !(field in loaded)) return null;
+  const value = keepFieldValue(input);
+  if (value === undefined || value > 100_000) throw localError(t('settings.refreshInvalid'));
   return value;
 }
 
