@@ -585,3 +585,34 @@ fn a_discuz_page_that_leads_to_no_portal_category_is_read_like_any_page() {
     assert_eq!(sources[0]["kind"], "feed", "{sources}");
     assert_eq!(sources[0]["feed_url"], server.url("/feeds/city-news.rss"));
 }
+
+#[test]
+fn an_article_that_failed_is_fetched_again_when_its_time_comes_even_off_the_first_list_page() {
+    let server = server(Charset::Utf8, Theme::Stock, Urls::Dynamic);
+    let jb = Jb::empty();
+    jb.add(&list_url(&server, portal::CAT_CITY));
+    jb.ok(&["sync"]);
+    let site = server.site();
+    let old = *site.list_aids(portal::CAT_CITY).last().unwrap();
+    assert!(site.list_aids(portal::CAT_CITY).len() > portal::LIST_PER_PAGE, "the article is on a later list page");
+    // As if its page had failed last time: not stored, recorded to be tried again now.
+    let conn = rusqlite::Connection::open(jb.data_dir().join("jianbao.sqlite3")).unwrap();
+    conn.execute("DELETE FROM articles WHERE id = (SELECT article_id FROM portal_articles WHERE aid = ?1)", [old])
+        .unwrap();
+    let url = server.url(&format!("portal.php?mod=view&aid={old}"));
+    conn.execute(
+        "INSERT INTO portal_refusals (source_id, aid, url, refusal, message, seen_at, next_try_at)
+         VALUES (1, ?1, ?2, 'failed', 'timed out', 0, 0)",
+        rusqlite::params![old, url],
+    )
+    .unwrap();
+    drop(conn);
+    jb.ok(&["sync"]);
+    assert_eq!(server.views_of(old), 2, "fetched again although the list stops at its first page");
+    assert!(exported(&jb).iter().any(|a| a["portal"]["aid"] == old));
+    let source = jb.json(&["source", "1"]);
+    assert!(
+        source["refused"].as_array().unwrap().iter().all(|r| r["aid"] != old),
+        "the failure is forgotten: {source}"
+    );
+}

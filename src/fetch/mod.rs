@@ -213,6 +213,18 @@ impl Fetcher {
         cookie: Option<&str>,
         form: Option<&[(&str, &str)]>,
     ) -> Result<MemberResponse, FetchError> {
+        self.member_request_in(url, cookie, form, encoding_rs::UTF_8).await
+    }
+
+    /// As `member_request`, with the form's text encoded the way the site's pages are (a GBK or Big5 portal reads
+    /// a posted name in its own charset).
+    pub async fn member_request_in(
+        &self,
+        url: &Url,
+        cookie: Option<&str>,
+        form: Option<&[(&str, &str)]>,
+        charset: &'static encoding_rs::Encoding,
+    ) -> Result<MemberResponse, FetchError> {
         let name = url.to_string();
         if !matches!(url.scheme(), "http" | "https") {
             return Err(FetchError::Scheme { url: name });
@@ -220,7 +232,14 @@ impl Fetcher {
         let _permit = self.limits.acquire(url.host_str().unwrap_or("")).await;
         let mut request = match form {
             Some(fields) => {
-                let body: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+                fn encoder(charset: &'static encoding_rs::Encoding) -> impl Fn(&str) -> std::borrow::Cow<'_, [u8]> {
+                    move |text| std::borrow::Cow::Owned(charset.encode(text).0.into_owned())
+                }
+                let encode = encoder(charset);
+                let body: String = url::form_urlencoded::Serializer::new(String::new())
+                    .encoding_override(Some(&encode))
+                    .extend_pairs(fields)
+                    .finish();
                 self.client.post(url.clone()).header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(body)
             }
             None => self.client.get(url.clone()),

@@ -39,10 +39,16 @@ impl Library {
     /// else the folder the URL is in.
     fn portal_site(&self, url: &str) -> Result<String> {
         let url = parse_http_url(url)?;
+        // Compared without the scheme and the trailing slash: `https://x/bbs` is the portal at `http://x/bbs/`.
+        let bare = |u: &str| u.split_once("://").map_or(u, |(_, rest)| rest).trim_end_matches('/').to_owned();
+        let given = bare(url.as_str());
         let followed: Vec<String> = self.sources()?.into_iter().filter_map(|s| s.portal.map(|p| p.site_url)).collect();
         Ok(followed
             .into_iter()
-            .filter(|site| url.as_str().starts_with(site.as_str()))
+            .filter(|site| {
+                let site = bare(site);
+                given == site || given.starts_with(&format!("{site}/"))
+            })
             .max_by_key(String::len)
             .unwrap_or_else(|| site_of(&url).to_string()))
     }
@@ -124,7 +130,11 @@ impl Library {
                 message,
                 at: crate::store::ts_to_rfc3339(now_ts()),
             };
-            let Some(link) = q.link.as_deref().and_then(|l| Url::parse(l).ok()) else {
+            let site_host = Url::parse(&q.site_url).ok().and_then(|u| u.host_str().map(str::to_owned));
+            // The session cookie goes only to the portal it belongs to.
+            let link =
+                q.link.as_deref().and_then(|l| Url::parse(l).ok()).filter(|l| l.host_str() == site_host.as_deref());
+            let Some(link) = link else {
                 let why = "the article page shows no link for this reaction".to_owned();
                 let _ = self.store().reaction_answered(q.article, &answered("refused", Some(why.clone())));
                 reports.push(report("refused", Some(why)));

@@ -47,6 +47,9 @@ struct Inner {
     credentials: crate::credentials::Credentials,
     /// Held while queued reactions are being sent.
     sending: tokio::sync::Mutex<()>,
+    /// Portals recently identified, by the URL given: following categories right after seeing the tree reads
+    /// the pasted page (an article's: a view on the portal) no second time.
+    portal_sites: Mutex<std::collections::HashMap<String, (std::time::Instant, crate::sync::PortalSite)>>,
 }
 
 /// An open library. Cheap to clone; clones share one database connection and one sync.
@@ -79,6 +82,7 @@ impl Library {
                 status: Mutex::new(syncing::SyncStatus::default()),
                 credentials: crate::credentials::Credentials::default(),
                 sending: tokio::sync::Mutex::new(()),
+                portal_sites: Mutex::new(std::collections::HashMap::new()),
             }),
         })
     }

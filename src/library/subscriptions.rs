@@ -43,6 +43,9 @@ pub(super) fn reschedule_at(last: i64, user_minutes: Option<i64>, feed_secs: Opt
     crate::schedule::next_after_success(last, user_minutes, default_minutes, feed_asks)
 }
 
+/// How long a portal's category tree is remembered after it was shown.
+const PORTAL_SITE_KEPT: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// What an OPML import did.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct ImportReport {
@@ -65,6 +68,7 @@ impl Library {
         let found = match identify(&self.inner.fetcher, &url, pick).await? {
             Found::Feed(found) => found,
             Found::Portal(site) => {
+                self.remember_portal(&typed, &site);
                 return match site.direct {
                     Some(catid) => self.follow_category(&site, catid),
                     None => Err(Error::PortalCategories { url: typed, site: Box::new(site) }),
@@ -89,10 +93,27 @@ impl Library {
     /// Finds the Discuz! X portal behind `url` and its categories, subscribing to nothing.
     pub async fn portal_categories(&self, url: &str) -> Result<PortalSite> {
         let url = parse_http_url(url)?;
+        if let Some(site) = self.remembered_portal(url.as_str()) {
+            return Ok(site);
+        }
         match identify(&self.inner.fetcher, &url, None).await? {
-            Found::Portal(site) => Ok(site),
+            Found::Portal(site) => {
+                self.remember_portal(url.as_str(), &site);
+                Ok(site)
+            }
             Found::Feed(_) => Err(Error::NotPortal { url: url.to_string() }),
         }
+    }
+
+    fn remember_portal(&self, url: &str, site: &PortalSite) {
+        let mut sites = self.inner.portal_sites.lock().unwrap_or_else(|p| p.into_inner());
+        sites.retain(|_, (at, _)| at.elapsed() < PORTAL_SITE_KEPT);
+        sites.insert(url.to_owned(), (std::time::Instant::now(), site.clone()));
+    }
+
+    fn remembered_portal(&self, url: &str) -> Option<PortalSite> {
+        let sites = self.inner.portal_sites.lock().unwrap_or_else(|p| p.into_inner());
+        sites.get(url).filter(|(at, _)| at.elapsed() < PORTAL_SITE_KEPT).map(|(_, site)| site.clone())
     }
 
     /// Follows categories of the portal behind `url`: those in `catids`, or all of them when None. Categories

@@ -85,8 +85,18 @@ impl Store {
     /// the portal took adds one to the count shown, as the portal's page now does.
     pub fn reaction_answered(&mut self, article: ArticleId, status: &ReactionStatus) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM reaction_outbox WHERE article_id = ?1", [article])?;
-        set_status(&tx, article, Some(status))?;
+        // Only the reaction that was sent: one the reader chose meanwhile stays queued, and its status with it.
+        let sent = tx.execute(
+            "DELETE FROM reaction_outbox WHERE article_id = ?1 AND reaction = ?2",
+            params![article, status.reaction.name()],
+        )?;
+        let still_queued: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM reaction_outbox WHERE article_id = ?1)", [article], |r| {
+                r.get(0)
+            })?;
+        if sent > 0 || !still_queued {
+            set_status(&tx, article, Some(status))?;
+        }
         if status.state == "done" {
             let path = format!("$.{}", status.reaction.name());
             tx.execute(

@@ -171,6 +171,24 @@ impl Store {
         Ok(())
     }
 
+    /// Articles of a category whose fetch failed and whose time to try again has come: (aid, url).
+    pub fn portal_retries_due(&self, source: SourceId) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT aid, url FROM portal_refusals WHERE source_id = ?1 AND refusal = 'failed' AND next_try_at <= ?2
+              ORDER BY aid",
+        )?;
+        let rows = stmt.query_map(params![source, now_ts()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The first list pages of a portal's followed categories other than `except`.
+    pub fn other_category_lists(&self, site_url: &str, except: SourceId) -> Result<HashSet<String>, StoreError> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT list_url FROM portal_sources WHERE site_url = ?1 AND source_id <> ?2")?;
+        let rows = stmt.query_map(params![site_url, except], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The articles a portal category's pages refused to show, newest first.
     pub fn portal_refusals(&self, source: SourceId) -> Result<Vec<PortalRefusal>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
@@ -219,6 +237,15 @@ impl Store {
             Ok(RefreshDue { article: r.get(0)?, link: r.get(1)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Notes a refresh that got nothing, so the article waits its turn like the others.
+    pub fn portal_refresh_tried(&mut self, article: ArticleId) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE portal_articles SET refreshed_at = ?2 WHERE article_id = ?1",
+            params![article, now_ts()],
+        )?;
+        Ok(())
     }
 
     /// Stores what a fresh read of an article page says about its counts and comments; the text stays.

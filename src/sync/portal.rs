@@ -92,6 +92,10 @@ async fn fetch_article(
     encoding: Option<&str>,
 ) -> std::result::Result<ParsedItem, ArticleFailure> {
     let (html, at) = fetch_page(fetcher, url, encoding).await?;
+    if at.host_str() != url.host_str() {
+        // An article that is only a link elsewhere (Discuz! answers 302 to it): nothing of the portal to store.
+        return Err(ArticleFailure::Refused(Refusal::Message, format!("the article is a link to {at}")));
+    }
     let first = read_article_page(&html, &at)?;
     let mut item = first.item;
     let mut visited: HashSet<Url> = HashSet::from([url.clone(), at]);
@@ -117,11 +121,12 @@ async fn fetch_article(
         item.portal.as_ref().map(|p| (p.comments.len(), p.comment_count.unwrap_or(0))).unwrap_or((0, 0));
     if total > shown as i64
         && let Some(comments_url) = item.comments.as_deref().and_then(|c| Url::parse(c).ok())
-        && let Ok(all) = fetch_comments(fetcher, &comments_url, encoding).await
-        && all.len() > shown
-        && let Some(info) = item.portal.as_mut()
     {
-        info.comments = all;
+        // A comment page that fails fails the article: it is tried again, rather than kept with part of them.
+        let all = fetch_comments(fetcher, &comments_url, encoding).await?;
+        if let Some(info) = item.portal.as_mut().filter(|_| all.len() > shown) {
+            info.comments = all;
+        }
     }
     Ok(item)
 }
@@ -228,7 +233,10 @@ async fn new_entries(
         let page = parse_list_page(&html, &at, portal::china_standard_time());
         if visited.len() == 1 {
             if page.entries.is_empty() {
-                return Err(Error::Portal(format!("found no articles on the category's list page {at}")));
+                if page_kind(&html) != PageKind::List {
+                    return Err(Error::Portal(format!("found no articles on the category's list page {at}")));
+                }
+                notes.push("the category lists no articles yet".into());
             }
             subcategories = page.subcategories.len();
         }
@@ -250,6 +258,44 @@ async fn new_entries(
     Ok((found, subcategories))
 }
 
+/// Article pages being fetched right now, by portal: two categories of one portal syncing at once (a parent
+/// that lists its sub-categories' articles, say) never fetch the same page twice.
+struct Claims {
+    site: String,
+    aids: Vec<i64>,
+}
+
+fn in_flight() -> &'static std::sync::Mutex<HashSet<(String, i64)>> {
+    static IN_FLIGHT: std::sync::OnceLock<std::sync::Mutex<HashSet<(String, i64)>>> = std::sync::OnceLock::new();
+    IN_FLIGHT.get_or_init(Default::default)
+}
+
+impl Claims {
+    /// Claims the entries' articles, dropping the ones another sync is fetching.
+    fn take(site: &str, entries: &mut Vec<ListEntry>) -> Claims {
+        let mut all = in_flight().lock().unwrap_or_else(|p| p.into_inner());
+        let mut aids = Vec::new();
+        entries.retain(|e| match e.aid {
+            Some(aid) if all.insert((site.to_owned(), aid)) => {
+                aids.push(aid);
+                true
+            }
+            Some(_) => false,
+            None => true,
+        });
+        Claims { site: site.to_owned(), aids }
+    }
+}
+
+impl Drop for Claims {
+    fn drop(&mut self) {
+        let mut all = in_flight().lock().unwrap_or_else(|p| p.into_inner());
+        for aid in &self.aids {
+            all.remove(&(self.site.clone(), *aid));
+        }
+    }
+}
+
 /// Syncs a followed portal category. Returns how it went; per-article refusals are recorded on the source.
 pub(super) async fn sync_category(
     ctx: &Context<'_>,
@@ -260,9 +306,13 @@ pub(super) async fn sync_category(
 ) -> Result<(Outcome, Vec<PortalRefusal>)> {
     let fetcher = ctx.fetcher;
     let encoding = source.encoding.as_deref();
-    let (known, followed) = {
+    let (known, followed, other_lists) = {
         let store = super::lock(ctx.store);
-        (store.portal_known_aids(&category.site_url)?, store.followed_categories(&category.site_url)?)
+        (
+            store.portal_known_aids(&category.site_url)?,
+            store.followed_categories(&category.site_url)?,
+            store.other_category_lists(&category.site_url, source.id)?,
+        )
     };
     let mut notes: Vec<String> = Vec::new();
     // The category feed leaves sub-categories out: only a category without any can trust it to say "nothing
@@ -281,28 +331,56 @@ pub(super) async fn sync_category(
         let subcategories;
         (entries, subcategories) = new_entries(fetcher, category, encoding, &known, &mut notes).await?;
         // Articles a followed sub-category lists are fetched by that category's source, not twice.
-        entries.retain(|e| e.catid.is_none_or(|c| c == category.catid || !followed.contains_key(&c)));
+        // (A folder category's link carries no catid: its address tells.)
+        entries.retain(|e| {
+            let by_id = e.catid.is_none_or(|c| c == category.catid || !followed.contains_key(&c));
+            let by_url = e.category_url.as_ref().is_none_or(|u| !other_lists.contains(u.as_str()));
+            by_id && by_url
+        });
         super::lock(ctx.store).mark_list_read(source.id, subcategories)?;
     }
+    // Articles that failed before (a timeout, a page that broke) are due again whether or not the list still
+    // reaches them.
+    let retries = super::lock(ctx.store).portal_retries_due(source.id)?;
+    for (aid, url) in retries {
+        if !entries.iter().any(|e| e.aid == Some(aid))
+            && let Ok(url) = Url::parse(&url)
+        {
+            entries.push(ListEntry {
+                url,
+                title: String::new(),
+                aid: Some(aid),
+                published: None,
+                catid: None,
+                category_url: None,
+                summary: None,
+                thumbnail: None,
+            });
+        }
+    }
+    // Oldest first: the list is newest first, so an interrupted or capped sync leaves the newest for the next
+    // one, which meets them on the first list page.
+    entries.reverse();
+    let mut capped = false;
     if entries.len() > MAX_NEW_PER_SYNC {
         notes.push(format!("fetched {MAX_NEW_PER_SYNC} of {} new articles; the rest come next sync", entries.len()));
         entries.truncate(MAX_NEW_PER_SYNC);
+        capped = true;
     }
-    // Oldest first, so an interrupted sync leaves the newest for next time rather than a gap.
-    entries.reverse();
-    let fetched: Vec<(ListEntry, std::result::Result<ParsedItem, ArticleFailure>)> = futures::stream::iter(entries)
+    // Two categories of one portal syncing at once never fetch the same article page.
+    let claims = Claims::take(&category.site_url, &mut entries);
+    let mut fetched = futures::stream::iter(entries)
         .map(|entry| async move {
             let outcome = fetch_article(fetcher, &entry.url, encoding).await;
             (entry, outcome)
         })
-        .buffered(AT_ONCE)
-        .collect()
-        .await;
+        .buffered(AT_ONCE);
 
     let mut items = Vec::new();
     let mut refusals = Vec::new();
-    let mut failures = Vec::new();
-    for (entry, outcome) in fetched {
+    let mut failures: Vec<(i64, String, String)> = Vec::new();
+    let mut blocked = None;
+    while let Some((entry, outcome)) = fetched.next().await {
         let aid = entry.aid.unwrap_or_default();
         match outcome {
             Ok(mut item) => {
@@ -317,11 +395,10 @@ pub(super) async fn sync_category(
                 items.push(item);
             }
             Err(ArticleFailure::Refused(Refusal::AntiScraping, message)) => {
-                return Err(Error::PortalRefused {
-                    url: entry.url.to_string(),
-                    refusal: Refusal::AntiScraping,
-                    message,
-                });
+                // Every page after it would be the same: stop asking, keep what came before.
+                blocked =
+                    Some(Error::PortalRefused { url: entry.url.to_string(), refusal: Refusal::AntiScraping, message });
+                break;
             }
             Err(ArticleFailure::Refused(refusal, message)) => {
                 refusals.push(PortalRefusal {
@@ -331,11 +408,18 @@ pub(super) async fn sync_category(
                     message,
                 });
             }
-            Err(ArticleFailure::Failed(e)) => failures.push(format!("{}: {e}", entry.url)),
+            Err(ArticleFailure::Failed(e)) => failures.push((aid, entry.url.to_string(), e.to_string())),
         }
     }
+    drop(fetched);
+    drop(claims);
     if !failures.is_empty() {
-        notes.push(format!("{} article(s) failed and will be tried again: {}", failures.len(), failures.join("; ")));
+        let said: Vec<String> = failures.iter().map(|(_, url, e)| format!("{url}: {e}")).collect();
+        notes.push(format!(
+            "{} article(s) failed and will be tried again in an hour: {}",
+            failures.len(),
+            said.join("; ")
+        ));
     }
     if !refusals.is_empty() {
         let mut kinds: Vec<&str> = refusals.iter().map(|r| r.refusal.as_str()).collect();
@@ -353,6 +437,17 @@ pub(super) async fn sync_category(
             };
             store.record_refusal(source.id, refusal, now_ts() + wait)?;
         }
+        for (aid, url, error) in &failures {
+            let failed =
+                PortalRefusal { aid: *aid, url: url.clone(), refusal: "failed".into(), message: error.clone() };
+            store.record_refusal(source.id, &failed, now_ts() + 3600)?;
+        }
+    }
+    if capped || !failures.is_empty() || blocked.is_some() {
+        // The feed must not say "nothing new" next time: what is left is not stored yet.
+        update.body_hash = None;
+        update.etag = None;
+        update.last_modified = None;
     }
     let stored_aids: Vec<i64> = items.iter().filter_map(|i| i.portal.as_ref().and_then(|p| p.aid)).collect();
     let base = Url::parse(&category.site_url)
@@ -367,6 +462,9 @@ pub(super) async fn sync_category(
     let changes =
         ctx.writer.write(super::Work::Items { source: source.id, update, items: prepared }).await?.unwrap_or_default();
     super::lock(ctx.store).clear_refusals(source.id, &stored_aids)?;
+    if let Some(error) = blocked {
+        return Err(error);
+    }
     let refreshed = refresh_counts(ctx, source, refresh).await;
     if refreshed > 0 {
         notes.push(format!("refreshed the counts of {refreshed} recent article(s)"));
@@ -397,10 +495,18 @@ async fn refresh_counts(ctx: &Context<'_>, source: &Source, refresh: RefreshPoli
         .unwrap_or_default();
     let mut done = 0;
     for article in due {
-        let Ok(url) = Url::parse(&article.link) else { continue };
-        let Ok((html, at)) = fetch_page(ctx.fetcher, &url, source.encoding.as_deref()).await else { continue };
-        let Ok(page) = read_article_page(&html, &at) else { continue };
-        let Some(fresh) = page.item.portal else { continue };
+        let fresh = match Url::parse(&article.link) {
+            Ok(url) => match fetch_page(ctx.fetcher, &url, source.encoding.as_deref()).await {
+                Ok((html, at)) => read_article_page(&html, &at).ok().and_then(|page| page.item.portal),
+                Err(_) => None,
+            },
+            Err(_) => None,
+        };
+        let Some(fresh) = fresh else {
+            // Tried: the next refreshes turn to the other articles first.
+            let _ = super::lock(ctx.store).portal_refresh_tried(article.article);
+            continue;
+        };
         let mut store = super::lock(ctx.store);
         let mut merged = fresh.clone();
         if let Ok(Some(stored)) = store.article(article.article).map(|a| a.and_then(|a| a.portal)) {

@@ -35,7 +35,11 @@ impl Jar {
 }
 
 fn text_of(response: &MemberResponse) -> String {
-    decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type)).text
+    decoded(response).text
+}
+
+fn decoded(response: &MemberResponse) -> crate::decode::Decoded {
+    decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type))
 }
 
 /// What a portal message page or `inajax` answer says, as plain text.
@@ -75,8 +79,11 @@ pub async fn sign_in(fetcher: &Fetcher, site: &Url, user: &str, password: &str) 
     let page = fetcher.member_request(&login, None, None).await?;
     let mut jar = Jar::default();
     jar.take(&page.set_cookies);
-    let html = text_of(&page);
-    if html.contains("seccodeverify") || html.contains("secqaaverify") {
+    let read = decoded(&page);
+    let html = read.text;
+    // A captcha or a question: its input arrives by script (`updateseccode(`), so look for any trace of it.
+    let checks = ["seccodeverify", "secqaaverify", "updateseccode(", "updatesecqaa(", "seccode_"];
+    if checks.iter().any(|c| html.contains(c)) {
         return Err(Error::Portal(format!(
             "{site} asks for a captcha to sign in: sign in with your browser, then paste its cookie (jianbao login {site} --cookie-stdin)"
         )));
@@ -100,7 +107,7 @@ pub async fn sign_in(fetcher: &Fetcher, site: &Url, user: &str, password: &str) 
         ("answer", ""),
         ("cookietime", "2592000"),
     ];
-    let answer = fetcher.member_request(&action, Some(&jar.header()), Some(&fields)).await?;
+    let answer = fetcher.member_request_in(&action, Some(&jar.header()), Some(&fields), read.encoding).await?;
     jar.take(&answer.set_cookies);
     if !jar.signed_in() {
         let said = message_text(&text_of(&answer));
@@ -127,10 +134,17 @@ pub async fn send_reaction(fetcher: &Fetcher, link: &Url, cookie: &str) -> Resul
     let mut url = link.clone();
     url.query_pairs_mut().append_pair("inajax", "1");
     let response = fetcher.member_request(&url, Some(cookie), None).await?;
-    if response.status >= 400 {
-        return Err(Error::Portal(format!("{link} answered HTTP {}", response.status)));
+    if response.status >= 300 {
+        // A redirect (to https, to www) or an error page: not an answer about the reaction, which keeps waiting.
+        return Err(Error::Portal(format!(
+            "{link} answered HTTP {} instead of the reaction's answer",
+            response.status
+        )));
     }
     let message = message_text(&text_of(&response));
+    if crate::parse::portal::refusal_of(&message) == crate::parse::portal::Refusal::LoginRequired {
+        return Err(Error::Portal(format!("the portal asks to sign in again ({message})")));
+    }
     Ok((classify(&message), message))
 }
 

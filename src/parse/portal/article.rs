@@ -132,7 +132,8 @@ pub fn parse_article(html: &str, page: &Url, site_offset: FixedOffset) -> Result
         }
     }
 
-    for a in doc.select(&sel("a[id^=\"click_aid_\"]")) {
+    // Only the reaction table's links (`#click_div`): a link of that shape in the body is the article's text.
+    for a in doc.select(&sel("#click_div a[id^=\"click_aid_\"]")) {
         let kind = a.select(&sel("img[src]")).next().and_then(|img| Reaction::from_icon(img.value().attr("src")?));
         let count = a.select(&sel(".atdc em")).next().and_then(|em| number(&text_of(em))).unwrap_or(0);
         if let Some(kind) = kind {

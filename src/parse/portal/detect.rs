@@ -65,7 +65,8 @@ pub fn page_kind(html: &str) -> PageKind {
         return PageKind::Refused { refusal: refusal_of(&text), text };
     }
     let discuz = any("meta[name=generator][content*=Discuz]") || any("body#nv_portal") || any("#portalview");
-    if any("#article_content") && any(".vw h1, h1.ph") {
+    // X1 and some themes put the body in a plain `div.d td`, as the article parser also reads.
+    if (any("#article_content") || any(".vw .d td")) && any(".vw h1, h1.ph") {
         let title = doc.select(&sel(".vw h1, h1.ph")).next().map(text_of).unwrap_or_default();
         if title.ends_with("(待審核)") || title.ends_with("(待审核)") {
             return PageKind::Refused { refusal: Refusal::Pending, text: title };
@@ -83,7 +84,7 @@ pub fn page_kind(html: &str) -> PageKind {
 }
 
 /// The reason a portal message gives.
-pub(super) fn refusal_of(text: &str) -> Refusal {
+pub fn refusal_of(text: &str) -> Refusal {
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
     // Discuz! X tells a guest "不存在或正在審核" (gone, or waiting for review) for both: gone it is, until the
     // next look.

@@ -14,8 +14,9 @@ pub struct ListEntry {
     pub title: String,
     pub aid: Option<i64>,
     pub published: Option<String>,
-    /// The (sub-)category the list says the article is in.
+    /// The (sub-)category the list says the article is in: its id when its link carries one, and its link.
     pub catid: Option<i64>,
+    pub category_url: Option<Url>,
     pub summary: Option<String>,
     /// The lead picture the list shows beside the summary.
     pub thumbnail: Option<String>,
@@ -45,8 +46,12 @@ pub fn parse_list_page(html: &str, page: &Url, site_offset: FixedOffset) -> List
     let subcategories = header
         .and_then(|h| h.ancestors().filter_map(ElementRef::wrap).find(|e| e.value().has_class("bm", ci())))
         .map(|block| {
+            // Only the line of sub-categories: a `.bm_c` holding the list's items (and their 分類 links, which
+            // name deeper categories) is not it.
             block
-                .select(&sel(".bm_c a[href]"))
+                .select(&sel(".bm_c"))
+                .filter(|c| c.select(&sel("dl")).next().is_none())
+                .flat_map(|c| c.select(&sel("a[href]")).collect::<Vec<_>>())
                 .filter_map(|a| link_of(a, &base))
                 .filter(|link| link.catid != catid || link.catid.is_none())
                 .filter(|link| !link.url.as_str().contains("mod=rss"))
@@ -56,6 +61,10 @@ pub fn parse_list_page(html: &str, page: &Url, site_offset: FixedOffset) -> List
 
     let mut entries: Vec<ListEntry> = Vec::new();
     for dl in doc.select(&sel("dl")) {
+        // Items of the list, not of the side column or a DIY block (熱門文章 and the like).
+        if in_block(dl) {
+            continue;
+        }
         let Some(a) = dl.select(&sel("dt a[href]")).next() else { continue };
         let Some(url) = resolve(a.value().attr("href").unwrap_or_default()) else { continue };
         let aid = aid_from_url(&url);
@@ -67,9 +76,12 @@ pub fn parse_list_page(html: &str, page: &Url, site_offset: FixedOffset) -> List
         let published = last
             .and_then(|dd| dd.select(&sel(".xg1")).next().map(text_of).or_else(|| Some(text_of(dd))))
             .and_then(|t| find_date(&t, site_offset));
-        let catid = last.and_then(|dd| {
-            dd.select(&sel("a[href]")).find_map(|a| resolve(a.value().attr("href")?).as_ref().and_then(catid_from_url))
+        let category_url = last.and_then(|dd| {
+            dd.select(&sel("a[href]"))
+                .filter_map(|a| resolve(a.value().attr("href")?))
+                .find(|u| catid_from_url(u).is_some() || (u.query().is_none() && u.path().ends_with('/')))
         });
+        let catid = category_url.as_ref().and_then(catid_from_url);
         let summary = dds
             .iter()
             .take(dds.len().saturating_sub(1).max(1))
@@ -82,13 +94,21 @@ pub fn parse_list_page(html: &str, page: &Url, site_offset: FixedOffset) -> List
                 ["zoomfile", "file", "data-src", "src"].iter().find_map(|n| e.attr(n)).and_then(&resolve)
             })
             .map(|u| u.to_string());
-        entries.push(ListEntry { url, title: text_of(a), aid, published, catid, summary, thumbnail });
+        entries.push(ListEntry { url, title: text_of(a), aid, published, catid, category_url, summary, thumbnail });
     }
     let next = doc
         .select(&sel(".pg a.nxt[href], .pgs a.nxt[href], a.nxt[href]"))
         .next()
         .and_then(|a| resolve(a.value().attr("href")?));
     ListPage { catid, name, feed_url, subcategories, entries, next }
+}
+
+/// Whether an element sits in the side column (`.sd`) or a DIY block (`#portal_block_N`, `.area` frames).
+fn in_block(el: ElementRef<'_>) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let e = a.value();
+        e.has_class("sd", ci()) || e.id().is_some_and(|id| id.starts_with("portal_block_") || id.starts_with("diy"))
+    })
 }
 
 fn ci() -> scraper::CaseSensitivity {
@@ -110,6 +130,7 @@ mod tests {
 <dl class="bbda cl"><dt class="xs2"><a href="article-7263-1.html">第二篇</a></dt>
 <dd><span class="xg1">2020-11-26 9:05</span></dd></dl>
 </div><div class="pgs cl"><div class="pg"><strong>1</strong><a href="portal.php?mod=list&amp;catid=3&amp;page=2">2</a><a href="portal.php?mod=list&amp;catid=3&amp;page=2" class="nxt">下一頁</a></div></div></div>
+<div class="sd"><div id="portal_block_31" class="block move-span"><div class="module cl xld"><dl class="cl"><dt><a href="portal.php?mod=view&amp;aid=9001">熱門文章</a></dt></dl></div></div></div>
 </body></html>"#;
 
     #[test]
@@ -123,7 +144,7 @@ mod tests {
         assert_eq!(page.feed_url.unwrap().as_str(), "http://x.example/portal.php?mod=rss&catid=3");
         let subs: Vec<_> = page.subcategories.iter().map(|s| (s.name.as_str(), s.catid)).collect();
         assert_eq!(subs, [("安源區政府", Some(12)), ("湘東區", None)]);
-        assert_eq!(page.entries.len(), 2);
+        assert_eq!(page.entries.len(), 2, "the side column's block is not the list");
         let first = &page.entries[0];
         assert_eq!((first.aid, first.catid, first.title.as_str()), (Some(7264), Some(12), "萍鄉:創新賦能高質量發展"));
         assert_eq!(first.published.as_deref(), Some("2020-11-27T15:34:00+08:00"));

@@ -14,7 +14,7 @@ mod list;
 pub use article::{ArticlePage, parse_article, parse_article_page};
 pub use categories::{CategoryLink, breadcrumb_catids, category_links};
 pub use comments::{CommentPage, parse_comment_page};
-pub use detect::{PageKind, Refusal, page_kind};
+pub use detect::{PageKind, Refusal, page_kind, refusal_of};
 pub use list::{ListEntry, ListPage, parse_list_page};
 
 use chrono::FixedOffset;
