@@ -19,21 +19,29 @@ export function freePort() {
 /** Starts WebKitWebDriver (with Tauri's automation switch) and waits until it answers. */
 export async function startDriver(binary = '/usr/bin/WebKitWebDriver') {
   const port = await freePort();
+  // In a process group of its own: the app it launches belongs to the group, so stopping the driver stops an app
+  // that outlived its session too (one left running would hold the test's output open and the run with it).
   const child = spawn(binary, [`--port=${port}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, TAURI_WEBVIEW_AUTOMATION: 'true' },
+    detached: true,
   });
+  const stopAll = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch { /* already gone */ }
+  };
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
       const res = await fetch(`${base}/status`);
-      if (res.ok) return { base, stop: () => child.kill(), log: () => log };
+      if (res.ok) return { base, stop: stopAll, log: () => log };
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill();
+  stopAll();
   throw new Error(`WebKitWebDriver did not start: ${log}`);
 }
 
