@@ -19,6 +19,18 @@ pub struct ArticlePage {
     pub next: Option<Url>,
 }
 
+fn is_pipe(el: ElementRef<'_>) -> bool {
+    el.value().name() == "span" && el.value().has_class("pipe", CaseSensitivity::AsciiCaseInsensitive)
+}
+
+/// What a meta item's label says it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Said {
+    Author,
+    Source,
+    Unknown,
+}
+
 /// One `|`-separated item of the meta line under the title.
 #[derive(Default, Debug)]
 struct MetaItem {
@@ -41,6 +53,8 @@ fn meta_items(line: ElementRef<'_>) -> Vec<MetaItem> {
     for node in line.descendants().skip(1) {
         let current = items.last_mut().expect("never empty");
         match node.value() {
+            // The separator's own `|` is no part of either item.
+            Node::Text(_) if node.parent().and_then(ElementRef::wrap).is_some_and(is_pipe) => {}
             Node::Text(t) => current.text.push_str(t),
             Node::Element(e) if e.name() == "span" && e.has_class("pipe", CaseSensitivity::AsciiCaseInsensitive) => {
                 items.push(MetaItem::default());
@@ -80,7 +94,7 @@ pub fn parse_article(html: &str, page: &Url, site_offset: FixedOffset) -> Result
 
     let mut info = PortalInfo { pages: 1, ..Default::default() };
     let mut published = None;
-    let mut unlabelled: Vec<(String, Option<String>, bool)> = Vec::new();
+    let mut unlabelled: Vec<(String, Option<String>, Said)> = Vec::new();
     let items = first(".vw .h p.xg1").map(meta_items).unwrap_or_default();
     for item in &items {
         let value = item.value();
@@ -99,14 +113,35 @@ pub fn parse_article(html: &str, page: &Url, site_offset: FixedOffset) -> Result
         } else {
             let label = item.text.split_once([':', '：']).map(|(l, _)| l.to_owned()).unwrap_or_default();
             let link = item.link.as_ref().and_then(|(h, _)| resolve(h));
-            unlabelled.push((value.to_owned(), link, label.contains("作者")));
+            let kind = if label.contains("作者") {
+                Said::Author
+            } else if ["來自", "来自", "來源", "来源", "出處", "出处"].iter().any(|w| label.contains(w)) {
+                Said::Source
+            } else {
+                Said::Unknown
+            };
+            unlabelled.push((value.to_owned(), link, kind));
         }
     }
-    // What is left, in template order: the original author (原作者), then the source (來自).
-    let (authors, sources): (Vec<_>, Vec<_>) = match unlabelled.len() {
-        2.. => (vec![unlabelled.remove(0)], unlabelled),
-        _ => unlabelled.into_iter().partition(|(_, _, is_author)| *is_author),
-    };
+    // Labels say which is which; what they leave open goes by template order: the original author (原作者), then
+    // the source (來自).
+    let labelled_author = unlabelled.iter().any(|(_, _, k)| *k == Said::Author);
+    let labelled_source = unlabelled.iter().any(|(_, _, k)| *k == Said::Source);
+    let unknown = unlabelled.iter().filter(|(_, _, k)| *k == Said::Unknown).count();
+    let mut seen_unknown = 0;
+    for item in &mut unlabelled {
+        if item.2 == Said::Unknown {
+            seen_unknown += 1;
+            item.2 = if labelled_author {
+                Said::Source
+            } else if labelled_source || (unknown >= 2 && seen_unknown == 1) {
+                Said::Author
+            } else {
+                Said::Source
+            };
+        }
+    }
+    let (authors, sources): (Vec<_>, Vec<_>) = unlabelled.into_iter().partition(|(_, _, k)| *k == Said::Author);
     info.original_author = authors.into_iter().next().map(|(v, _, _)| v).filter(|v| !v.is_empty());
     if let Some((name, link, _)) = sources.into_iter().next() {
         info.source_name = Some(name).filter(|v| !v.is_empty());
@@ -205,4 +240,41 @@ fn aid_elsewhere(doc: &Html) -> Option<i64> {
     });
     favourite
         .or_else(|| doc.select(&sel("input[name=aid][value]")).next().and_then(|i| number(i.value().attr("value")?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(line: &str) -> PortalInfo {
+        let html = format!(
+            r#"<html><body><div class="bm vw"><div class="h hm"><h1 class="ph">題</h1><p class="xg1">{line}</p></div>
+<div class="d"><table><tr><td id="article_content"><p>正文</p></td></tr></table></div></div></body></html>"#
+        );
+        let page = Url::parse("http://x.example/portal.php?mod=view&aid=1").unwrap();
+        parse_article_page(&html, &page, crate::parse::portal::china_standard_time()).unwrap().portal.unwrap()
+    }
+
+    #[test]
+    fn labels_say_which_is_the_author_and_which_the_source_whatever_their_order() {
+        let reordered =
+            meta(r#"2020-11-27 15:34<span class="pipe">|</span>來源: 中國網<span class="pipe">|</span>作者: 小明"#);
+        assert_eq!(
+            (reordered.original_author.as_deref(), reordered.source_name.as_deref()),
+            (Some("小明"), Some("中國網"))
+        );
+        let stock =
+            meta(r#"2020-11-27 15:34<span class="pipe">|</span>原作者: 小明<span class="pipe">|</span>來自: 中國網"#);
+        assert_eq!((stock.original_author.as_deref(), stock.source_name.as_deref()), (Some("小明"), Some("中國網")));
+        let unnamed = meta(r#"2020-11-27 15:34<span class="pipe">|</span>小明<span class="pipe">|</span>中國網"#);
+        assert_eq!(
+            (unnamed.original_author.as_deref(), unnamed.source_name.as_deref()),
+            (Some("小明"), Some("中國網"))
+        );
+        let only_source = meta(r#"2020-11-27 15:34<span class="pipe">|</span>來自: 中國網"#);
+        assert_eq!(
+            (only_source.original_author.as_deref(), only_source.source_name.as_deref()),
+            (None, Some("中國網"))
+        );
+    }
 }
