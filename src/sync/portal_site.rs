@@ -155,10 +155,10 @@ async fn walk(
 /// Gives a category found (or about to be read) a parent it did not have.
 fn adopt(found: &mut [PortalCategoryInfo], wave: &mut [(CategoryLink, Option<i64>)], link: &CategoryLink, parent: i64) {
     let same = |catid: i64, url: &str| link.catid == Some(catid) || link.url.as_str() == url;
-    if let Some(known) = found.iter_mut().find(|c| same(c.catid, &c.list_url)) {
-        if known.catid != parent {
-            known.parent = known.parent.or(Some(parent));
-        }
+    if let Some(known) = found.iter_mut().find(|c| same(c.catid, &c.list_url))
+        && known.catid != parent
+    {
+        known.parent = known.parent.or(Some(parent));
     }
     if let Some((_, p)) =
         wave.iter_mut().find(|(l, _)| (link.catid.is_some() && l.catid == link.catid) || l.url == link.url)
