@@ -8,7 +8,7 @@ import { joinWithDots, outsideLink } from './reader-parts.js';
 import { setView } from './state.js';
 
 function viewButton(className, text, title, dataset, view) {
-  const button = h('button', { type: 'button', class: className, title, dataset, text });
+  const button = h('button', { type: 'button', class: `link-button ${className}`, title, dataset, text });
   button.addEventListener('click', () => setView(view));
   return button;
 }

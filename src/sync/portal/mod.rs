@@ -5,159 +5,35 @@
 //! Every article page view counts on the portal, so an article is fetched once; a refused one (pending, removed,
 //! login wall) is recorded and not asked for again for a while.
 
+mod article;
+mod refresh;
+
+pub(crate) use article::fetch_page;
+pub use refresh::RefreshPolicy;
+
 use super::{Context, Outcome, Policy, cpu_slots, prepare_items, read_document};
-use crate::decode::{charset_from_content_type, decode, decode_as};
 use crate::error::{Error, Result};
-use crate::fetch::{FetchError, Fetched, Fetcher, Response, Validators};
-use crate::model::{ParsedItem, PortalComment};
+use crate::fetch::{Fetched, Fetcher, Validators};
 use crate::parse::Document;
-use crate::parse::portal::{
-    self, ListEntry, PageKind, Refusal, aid_from_url, page_kind, parse_article, parse_comment_page, parse_list_page,
-};
+use crate::parse::portal::{self, ListEntry, PageKind, Refusal, aid_from_url, page_kind, parse_list_page};
 use crate::schedule::next_after_success;
 use crate::store::{PortalRefusal, SourceUpdate, now_ts};
 use crate::view::{PortalCategory, Source};
+use article::{ArticleFailure, fetch_article};
 use futures::StreamExt;
+use refresh::refresh_counts;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use url::Url;
 
 /// List pages read per sync at most (15 articles a page on a stock site).
 const MAX_LIST_PAGES: usize = 10;
-/// Pages one article may span.
-const MAX_ARTICLE_PAGES: usize = 30;
-/// Comment pages read for one article (25 comments a page).
-const MAX_COMMENT_PAGES: usize = 20;
 /// New articles fetched per sync; the rest come on the next one.
 const MAX_NEW_PER_SYNC: usize = 150;
 /// Article pages fetched at once from one portal (the fetcher allows 2 per host anyway).
 const AT_ONCE: usize = 2;
 /// The list is read even when the feed says nothing changed, this often (the feed leaves out sub-categories).
 const LIST_AT_LEAST_EVERY: i64 = 6 * 3600;
-
-/// How counts of recent articles are refreshed: which articles, how often, how many per sync.
-#[derive(Clone, Copy, Debug)]
-pub struct RefreshPolicy {
-    /// Articles younger than this are refreshed.
-    pub max_age_days: i64,
-    /// Not more often than this per article.
-    pub every_minutes: i64,
-    /// Article pages re-read per category and sync.
-    pub per_sync: usize,
-}
-
-impl Default for RefreshPolicy {
-    fn default() -> Self {
-        RefreshPolicy { max_age_days: 3, every_minutes: 60, per_sync: 3 }
-    }
-}
-
-/// A page fetched and decoded: the source's encoding override first, then the bytes' own evidence.
-pub(crate) async fn fetch_page(fetcher: &Fetcher, url: &Url, encoding: Option<&str>) -> Result<(String, Url)> {
-    let Fetched::Body(response) = fetcher.get(url, None).await? else {
-        return Err(Error::Internal("an unconditional GET answered 304".into()));
-    };
-    Ok((page_text(&response, encoding), response.url))
-}
-
-fn page_text(response: &Response, encoding: Option<&str>) -> String {
-    match encoding.and_then(|label| decode_as(&response.body, label)) {
-        Some(decoded) => decoded.text,
-        None => decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type)).text,
-    }
-}
-
-/// Why one article was not stored.
-enum ArticleFailure {
-    Refused(Refusal, String),
-    Failed(Error),
-}
-
-impl From<Error> for ArticleFailure {
-    fn from(e: Error) -> Self {
-        match &e {
-            Error::Fetch(FetchError::Status { status: 404 | 410, .. }) => {
-                ArticleFailure::Refused(Refusal::Removed, e.to_string())
-            }
-            _ => ArticleFailure::Failed(e),
-        }
-    }
-}
-
-/// Fetches a whole article: every page of it (their bodies joined), and its full comment list when the page
-/// shows only the newest. A page that fails fails the article: part of an article is never stored as all of it.
-async fn fetch_article(
-    fetcher: &Fetcher,
-    url: &Url,
-    encoding: Option<&str>,
-) -> std::result::Result<ParsedItem, ArticleFailure> {
-    let (html, at) = fetch_page(fetcher, url, encoding).await?;
-    if at.host_str() != url.host_str() {
-        // An article that is only a link elsewhere (Discuz! answers 302 to it): nothing of the portal to store.
-        return Err(ArticleFailure::Refused(Refusal::Message, format!("the article is a link to {at}")));
-    }
-    let first = read_article_page(&html, &at)?;
-    let mut item = first.item;
-    let mut visited: HashSet<Url> = HashSet::from([url.clone(), at]);
-    let mut next = first.next;
-    while let Some(page_url) = next.take() {
-        if !visited.insert(page_url.clone()) || visited.len() > MAX_ARTICLE_PAGES {
-            break;
-        }
-        let (html, at) = fetch_page(fetcher, &page_url, encoding).await?;
-        let page = read_article_page(&html, &at)?;
-        item.html.push_str(&page.item.html);
-        if let (Some(info), Some(more)) = (item.portal.as_mut(), page.item.portal) {
-            info.pages += 1;
-            for image in more.images {
-                if !info.images.contains(&image) {
-                    info.images.push(image);
-                }
-            }
-        }
-        next = page.next;
-    }
-    let (shown, total) =
-        item.portal.as_ref().map(|p| (p.comments.len(), p.comment_count.unwrap_or(0))).unwrap_or((0, 0));
-    if total > shown as i64
-        && let Some(comments_url) = item.comments.as_deref().and_then(|c| Url::parse(c).ok())
-    {
-        // A comment page that fails fails the article: it is tried again, rather than kept with part of them.
-        let all = fetch_comments(fetcher, &comments_url, encoding).await?;
-        if let Some(info) = item.portal.as_mut().filter(|_| all.len() > shown) {
-            info.comments = all;
-        }
-    }
-    Ok(item)
-}
-
-/// Reads one fetched page of an article, telling refusals (pending, removed, login wall) from articles.
-fn read_article_page(html: &str, at: &Url) -> std::result::Result<portal::ArticlePage, ArticleFailure> {
-    match page_kind(html) {
-        PageKind::Refused { refusal, text } => Err(ArticleFailure::Refused(refusal, text)),
-        PageKind::Article => {
-            parse_article(html, at, portal::china_standard_time()).map_err(|e| ArticleFailure::Failed(e.into()))
-        }
-        _ => Err(ArticleFailure::Failed(Error::Portal(format!("{at} is not a Discuz! X article page")))),
-    }
-}
-
-/// Every comment of an article from its comment pages, newest first.
-async fn fetch_comments(fetcher: &Fetcher, first: &Url, encoding: Option<&str>) -> Result<Vec<PortalComment>> {
-    let mut all: Vec<PortalComment> = Vec::new();
-    let mut visited: HashSet<Url> = HashSet::new();
-    let mut next = Some(first.clone());
-    while let Some(url) = next.take() {
-        if !visited.insert(url.clone()) || visited.len() > MAX_COMMENT_PAGES {
-            break;
-        }
-        let (html, at) = fetch_page(fetcher, &url, encoding).await?;
-        let page = parse_comment_page(&html, &at, portal::china_standard_time());
-        all.extend(page.comments);
-        next = page.next;
-    }
-    Ok(all)
-}
 
 /// What the category feed says: whether it shows an article not yet stored, and the validators for next time.
 struct Signal {
@@ -478,48 +354,4 @@ pub(super) async fn sync_category(
         },
         refusals,
     ))
-}
-
-/// Reads the first page of a few recent articles again for their views, comments and reaction counts.
-async fn refresh_counts(ctx: &Context<'_>, source: &Source, refresh: RefreshPolicy) -> usize {
-    if refresh.per_sync == 0 || refresh.max_age_days == 0 {
-        return 0;
-    }
-    let due = super::lock(ctx.store)
-        .portal_refresh_due(
-            source.id,
-            now_ts() - refresh.max_age_days * 86_400,
-            now_ts() - refresh.every_minutes * 60,
-            refresh.per_sync,
-        )
-        .unwrap_or_default();
-    let mut done = 0;
-    for article in due {
-        let fresh = match Url::parse(&article.link) {
-            Ok(url) => match fetch_page(ctx.fetcher, &url, source.encoding.as_deref()).await {
-                Ok((html, at)) => read_article_page(&html, &at).ok().and_then(|page| page.item.portal),
-                Err(_) => None,
-            },
-            Err(_) => None,
-        };
-        let Some(fresh) = fresh else {
-            // Tried: the next refreshes turn to the other articles first.
-            let _ = super::lock(ctx.store).portal_refresh_tried(article.article);
-            continue;
-        };
-        let mut store = super::lock(ctx.store);
-        let mut merged = fresh.clone();
-        if let Ok(Some(stored)) = store.article(article.article).map(|a| a.and_then(|a| a.portal)) {
-            // The page shows the newest 20; older ones stay as stored.
-            for old in stored.comments {
-                if !merged.comments.contains(&old) {
-                    merged.comments.push(old);
-                }
-            }
-        }
-        if store.update_portal_counts(article.article, &merged).is_ok() {
-            done += 1;
-        }
-    }
-    done
 }
