@@ -111,11 +111,15 @@ pub(crate) fn read_text(response: &Response) -> String {
 
 /// Decodes (with the source's encoding override, if any) and parses a fetched body.
 pub(crate) fn read_document(response: &Response, encoding: Option<&str>) -> Result<Document> {
-    let decoded = match encoding.and_then(|label| decode_as(&response.body, label)) {
-        Some(decoded) => decoded,
-        None => decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type)),
-    };
-    Ok(parse_document(&declare_utf8(&decoded.text), &response.url)?)
+    Ok(parse_document(&declare_utf8(&read_text_as(response, encoding)), &response.url)?)
+}
+
+/// A fetched body's text: the source's encoding override first, then the bytes' own evidence.
+pub(crate) fn read_text_as(response: &Response, encoding: Option<&str>) -> String {
+    match encoding.and_then(|label| decode_as(&response.body, label)) {
+        Some(decoded) => decoded.text,
+        None => read_text(response),
+    }
 }
 
 /// The store, whoever panicked while holding it (its data is consistent between transactions).

@@ -1,9 +1,8 @@
 //! One portal article, whole: every page of it and its full comment list, or why the portal would not show it.
 //! A page that fails fails the article: part of an article is never stored as all of it.
 
-use crate::decode::{charset_from_content_type, decode, decode_as};
 use crate::error::{Error, Result};
-use crate::fetch::{FetchError, Fetched, Fetcher, Response};
+use crate::fetch::{FetchError, Fetched, Fetcher};
 use crate::model::{ParsedItem, PortalComment};
 use crate::parse::portal::{self, PageKind, Refusal, page_kind, parse_article, parse_comment_page};
 use std::collections::HashSet;
@@ -19,14 +18,7 @@ pub(crate) async fn fetch_page(fetcher: &Fetcher, url: &Url, encoding: Option<&s
     let Fetched::Body(response) = fetcher.get(url, None).await? else {
         return Err(Error::Internal("an unconditional GET answered 304".into()));
     };
-    Ok((page_text(&response, encoding), response.url))
-}
-
-fn page_text(response: &Response, encoding: Option<&str>) -> String {
-    match encoding.and_then(|label| decode_as(&response.body, label)) {
-        Some(decoded) => decoded.text,
-        None => decode(&response.body, response.content_type.as_deref().and_then(charset_from_content_type)).text,
-    }
+    Ok((crate::sync::read_text_as(&response, encoding), response.url))
 }
 
 /// Why one article was not stored.
